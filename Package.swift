@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// railslot: train scheduling and slot allocation as a MIP solved by GLPK.
+// GPL-3.0-or-later (it links GLPK, which is GPL-3.0-or-later).
+import PackageDescription
+
+let package = Package(
+    name: "railslot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "railslot", targets: ["railslot"]),
+        .library(name: "MIP", targets: ["MIP"]),
+        .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Debian's libglpk-dev ships no pkg-config file: the module map names the header and library.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // Solver-independent MIP modelling layer: no railway words, no GLPK.
+        .target(
+            name: "MIP",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        // The only target that imports CGLPK.
+        .target(
+            name: "GLPKBackend",
+            dependencies: ["MIP", "CGLPK", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Backend-independent conformance cases (MathOptInterface style), run by each backend's tests.
+        .target(
+            name: "MIPConformance",
+            dependencies: ["MIP"]
+        ),
+        .executableTarget(
+            name: "railslot",
+            dependencies: [
+                "MIP", "GLPKBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MIPTests", dependencies: ["MIP"]),
+        .testTarget(
+            name: "GLPKBackendTests",
+            dependencies: ["MIP", "GLPKBackend", "MIPConformance"]
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+// GLPK's C API (Debian: libglpk-dev, /usr/include/glpk.h).
+#include <glpk.h>
