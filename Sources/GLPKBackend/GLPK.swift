@@ -220,15 +220,12 @@ final class GLPKProblem {
         glp_ios_tree_size(tree, &active, &inTree, &total)
         monitor.observe(incumbent: incumbent, bound: bound, nodes: Int(total))
 
-        if monitor.isCancelled {
-            glp_ios_terminate(tree)
-            return
-        }
         if glp_ios_reason(tree) == GLP_IHEUR, let start = monitor.takeWarmStart() {
             // Only reached with presolve off (the tree's columns are the model's) and a point
             // `Model.violations` found nothing wrong with: GLPK does not check it.
             let rejected = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
             monitor.warmStartInjected(accepted: rejected == 0)
         }
+        if monitor.isCancelled { glp_ios_terminate(tree) }
     }
 }

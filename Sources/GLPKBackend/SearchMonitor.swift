@@ -57,7 +57,7 @@ final class SearchMonitor {
     func finish() {
         if pendingWarmStart != nil {
             pendingWarmStart = nil
-            warmStartOutcome = .unused("GLPK never asked for a heuristic solution (the root LP settled the search)")
+            warmStartOutcome = .unused("the search ended before GLPK asked for a heuristic solution")
         }
     }
 

@@ -22,6 +22,9 @@ public struct LinearExpression: Sendable, Equatable, ExpressibleByFloatLiteral, 
     }
 
     public init(_ variable: Variable) { self.init(terms: [Term(variable, 1)]) }
+
+    /// A constant expression, for values that are not literals (`x + .constant(limit)`).
+    public static func constant(_ value: Double) -> LinearExpression { LinearExpression(constant: value) }
     public init(floatLiteral value: Double) { self.init(constant: value) }
     public init(integerLiteral value: Int) { self.init(constant: Double(value)) }
 
@@ -72,6 +75,8 @@ public struct LinearExpression: Sendable, Equatable, ExpressibleByFloatLiteral, 
 }
 
 // MARK: - Operators
+// Constants join through LinearExpression's literals or `.constant(_:)`: separate Double overloads
+// would make `x + 4` ambiguous.
 
 public func + (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
     var result = lhs
@@ -105,10 +110,6 @@ public func + (lhs: Variable, rhs: LinearExpression) -> LinearExpression { Linea
 public func - (lhs: Variable, rhs: LinearExpression) -> LinearExpression { LinearExpression(lhs) - rhs }
 public func * (factor: Double, variable: Variable) -> LinearExpression { LinearExpression(terms: [Term(variable, factor)]) }
 public func * (variable: Variable, factor: Double) -> LinearExpression { factor * variable }
-public func + (lhs: LinearExpression, rhs: Double) -> LinearExpression { lhs + LinearExpression(constant: rhs) }
-public func - (lhs: LinearExpression, rhs: Double) -> LinearExpression { lhs - LinearExpression(constant: rhs) }
-public func + (lhs: Variable, rhs: Double) -> LinearExpression { LinearExpression(lhs) + rhs }
-public func - (lhs: Variable, rhs: Double) -> LinearExpression { LinearExpression(lhs) - rhs }
 public prefix func - (variable: Variable) -> LinearExpression { -1 * variable }
 
 public func += (lhs: inout LinearExpression, rhs: LinearExpression) { lhs.add(rhs) }
