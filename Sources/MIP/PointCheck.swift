@@ -12,6 +12,11 @@ public struct PointViolation: Sendable, Equatable, CustomStringConvertible {
     public var place: ModelPlace
     public var kind: Kind
 
+    public init(place: ModelPlace, kind: Kind) {
+        self.place = place
+        self.kind = kind
+    }
+
     public var description: String {
         switch kind {
         case .wrongLength(let expected, let actual):
