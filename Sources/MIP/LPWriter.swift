@@ -7,6 +7,8 @@ import Foundation
 /// `~` (a character `NameRules` keeps out of model names):
 /// - a ranged row `l <= a·x <= u` becomes `a·x - ~r_<n> = l` with `0 <= ~r_<n> <= u - l`
 ///   (GLPK's own writer does the same);
+/// - a free row (no finite bound) becomes `a·x - ~r_<n> = 0` with `~r_<n>` free;
+/// - a model without rows gets the row `~no_rows: 0 x1 >= 0` (readers refuse an empty section);
 /// - an objective constant `c` becomes `c ~obj_constant` with `~obj_constant = 1` (GLPK's reader
 ///   rejects constants in the objective, and its writer drops them).
 public struct LPWriter {
@@ -50,6 +52,10 @@ public struct LPWriter {
         for (index, row) in model.constraints.enumerated() {
             writeRow(index: index, row: row, helperBounds: &helperBounds)
         }
+        if model.constraints.isEmpty {
+            // LP readers (GLPK's among them) refuse an empty constraints section.
+            emit(" ~no_rows: + 0 \(name(0)) >= 0")
+        }
         writeBounds(helperBounds: helperBounds)
         let integral = model.variables.indices.filter { model.variables[$0].isIntegral }
         if !integral.isEmpty {
@@ -92,8 +98,11 @@ public struct LPWriter {
         case (false, true):
             append(" <= \(number(upper))")
         case (false, false):
-            // A free row constrains nothing; LP format has no such row, so it is written as always true.
-            append(" >= -inf")
+            // A free row constrains nothing, but LP format has no free rows (GLPK rejects `>= -inf`).
+            let helper = "~r_\(index + 1)"
+            appendTerm(coefficient: -1, name: helper)
+            append(" = 0")
+            helperBounds.append(" \(helper) free")
         }
         finish()
     }

@@ -107,6 +107,13 @@ enum LinearCases {
             m.maximize(LinearExpression(x))
             return (m, SolveOptions())
         },
+        ConformanceCase("lp_free_row", expect: Expectation([.optimal], .feasiblePoint, objective: 1, values: ["x": 1])) {
+            var m = Model()
+            let x = m.addVariable("x", lowerBound: 1), y = m.addVariable("y")
+            m.addConstraint(x - 3 * y, .ranged(lower: -.infinity, upper: .infinity), name: "watch")
+            m.minimize(LinearExpression(x))
+            return (m, SolveOptions())
+        },
         ConformanceCase("lp_infeasible", expect: Expectation([.infeasible], .noSolution)) {
             var m = Model()
             let x = m.addVariable("x"), y = m.addVariable("y")
