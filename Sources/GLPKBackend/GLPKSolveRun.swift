@@ -110,10 +110,7 @@ struct GLPKSolveRun {
         return Int32(max(0, min(Double(Int32.max), left.rounded(.up))))
     }
 
-    private var elapsedSeconds: Double {
-        let duration = clock.now - started
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
+    private var elapsedSeconds: Double { (clock.now - started).seconds }
 
     private func result(
         _ termination: TerminationReason, primal: PrimalStatus = .noSolution, values: [Double] = [],

@@ -23,7 +23,7 @@ final class SearchMonitor {
         self.warmStartOutcome = warmStartOutcome
     }
 
-    var elapsedSeconds: Double { seconds(clock.now - started) }
+    var elapsedSeconds: Double { (clock.now - started).seconds }
 
     var isCancelled: Bool { options.cancellation?.isCancelled ?? false }
 
@@ -35,7 +35,7 @@ final class SearchMonitor {
         nodes = max(nodes, newNodes)
         guard let progress = options.progress else { return }
         let now = clock.now
-        let due = lastReport.map { seconds(now - $0) >= options.progressIntervalSeconds } ?? true
+        let due = lastReport.map { (now - $0).seconds >= options.progressIntervalSeconds } ?? true
         guard due || improved else { return }
         lastReport = now
         var gap: Double?
@@ -59,9 +59,5 @@ final class SearchMonitor {
             pendingWarmStart = nil
             warmStartOutcome = .unused("the search ended before GLPK asked for a heuristic solution")
         }
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
