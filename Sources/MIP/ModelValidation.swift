@@ -21,14 +21,7 @@ extension Model {
         for (index, variable) in variables.enumerated() {
             let name = variableName(at: index)
             let place = ModelPlace.variable(index: index, name: name)
-            if let given = variable.name, let reason = NameRules.problem(with: given) {
-                issues.append(ModelIssue(place, .invalidName(given, reason: reason)))
-            }
-            if let first = firstUse[name] {
-                issues.append(ModelIssue(place, .duplicateName(name, firstIndex: first)))
-            } else {
-                firstUse[name] = index
-            }
+            checkName(given: variable.name, effective: name, index: index, place: place, firstUse: &firstUse, into: &issues)
             checkBounds(lower: variable.lowerBound, upper: variable.upperBound, place: place, into: &issues)
         }
     }
@@ -38,14 +31,7 @@ extension Model {
         for (index, row) in constraints.enumerated() {
             let name = constraintName(at: index)
             let place = ModelPlace.constraint(index: index, name: name)
-            if let given = row.name, let reason = NameRules.problem(with: given) {
-                issues.append(ModelIssue(place, .invalidName(given, reason: reason)))
-            }
-            if let first = firstUse[name] {
-                issues.append(ModelIssue(place, .duplicateName(name, firstIndex: first)))
-            } else {
-                firstUse[name] = index
-            }
+            checkName(given: row.name, effective: name, index: index, place: place, firstUse: &firstUse, into: &issues)
             checkBounds(lower: row.bounds.lower, upper: row.bounds.upper, place: place, into: &issues)
             checkTerms(row.terms, place: place, into: &issues)
         }
@@ -55,6 +41,20 @@ extension Model {
         checkTerms(objective.expression.terms, place: .objective, into: &issues)
         if !objective.expression.constant.isFinite {
             issues.append(ModelIssue(.objective, .nonFiniteConstant(objective.expression.constant)))
+        }
+    }
+
+    private func checkName(
+        given: String?, effective: String, index: Int, place: ModelPlace,
+        firstUse: inout [String: Int], into issues: inout [ModelIssue]
+    ) {
+        if let given, let reason = NameRules.problem(with: given) {
+            issues.append(ModelIssue(place, .invalidName(given, reason: reason)))
+        }
+        if let first = firstUse[effective] {
+            issues.append(ModelIssue(place, .duplicateName(effective, firstIndex: first)))
+        } else {
+            firstUse[effective] = index
         }
     }
 
