@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map names the header and library.
@@ -36,14 +38,30 @@ let package = Package(
             name: "MIPConformance",
             dependencies: ["MIP"]
         ),
+        // Railways: corridor, trains, time, timetable, objective and the independent validator. No MIP, no GLPK.
+        .target(
+            name: "RailDomain",
+            dependencies: [.product(name: "Tagged", package: "swift-tagged")]
+        ),
+        // Instance (JSON/YAML) and timetable (JSON) files to and from the domain, with errors that name the place.
+        .target(
+            name: "RailFormats",
+            dependencies: ["RailDomain", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "railslot",
             dependencies: [
-                "MIP", "GLPKBackend",
+                "MIP", "GLPKBackend", "RailDomain", "RailFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
+        .testTarget(name: "RailDomainTests", dependencies: ["RailDomain", "RailFormats"]),
+        .testTarget(
+            name: "RailslotCLITests",
+            dependencies: ["railslot", "RailDomain", "RailFormats"],
+            resources: []
+        ),
         .testTarget(
             name: "GLPKBackendTests",
             dependencies: ["MIP", "GLPKBackend", "MIPConformance"]
