@@ -74,9 +74,12 @@ extension InstanceDecoder {
         return Track(id: TrackID(rawValue: id), lengthMeters: length, kind: kind, cargo: cargo, openWindows: windows, hours: hours)
     }
 
-    func sections(_ field: Field, _ corridor: CorridorContext) -> [Section] {
-        guard let list = field.array() else { return [] }
+    /// The sections, and the station pairs of every section entry (valid or not), so that a
+    /// broken section does not also make every route over it "unconnected".
+    func sections(_ field: Field, _ corridor: CorridorContext) -> (sections: [Section], namedPairs: Set<[StationID]>) {
+        guard let list = field.array() else { return ([], []) }
         var result: [Section] = []
+        var named: Set<[StationID]> = []
         var seen: [(StationID, StationID, Int)] = []
         for (index, item) in list.enumerated() {
             guard let fields = item.object(allowed: ["from", "to", "tracks", "running_minutes", "headway_minutes", "clearance_minutes"],
@@ -84,6 +87,7 @@ extension InstanceDecoder {
             let from = fields["from"].flatMap { corridor.knownStation($0, decoder: self) }
             let to = fields["to"].flatMap { corridor.knownStation($0, decoder: self) }
             if let from, let to, from == to { log.add(item.path.key("to"), "a section joins two different stations; both ends are \(from)") }
+            if let from, let to { named.insert([from, to].sorted()) }
             var trackage: Trackage?
             if let tracksField = fields["tracks"], let count = tracksField.integer(in: 1...2, what: "1 (single track) or 2 (double track)") {
                 trackage = Trackage(rawValue: count)
@@ -105,7 +109,7 @@ extension InstanceDecoder {
             seen.append((from, to, index))
             result.append(Section(from: from, to: to, trackage: trackage, runningMinutes: running, headwayMinutes: headway, clearanceMinutes: clearance))
         }
-        return result
+        return (result, named)
     }
 
     func borders(_ field: Field, _ corridor: CorridorContext, sections: [Section], start: Instant) -> [Border] {

@@ -4,6 +4,8 @@ import RailDomain
 struct TrainContext {
     let corridor: CorridorContext
     let sections: [Section]
+    /// Station pairs some section entry names, valid or not.
+    let namedPairs: Set<[StationID]>
     let start: Instant
 }
 
@@ -89,7 +91,8 @@ extension InstanceDecoder {
         for k in 0..<(stations.count - 1) {
             let a = stations[k], b = stations[k + 1]
             guard let section = context.sections.first(where: { $0.joins(a, b) }) else {
-                log.add(list[k + 1].path, "no section joins \(a) and \(b)")
+                // A section entry for the pair that is itself broken has its own problem already.
+                if !context.namedPairs.contains([a, b].sorted()) { log.add(list[k + 1].path, "no section joins \(a) and \(b)") }
                 complete = false
                 continue
             }

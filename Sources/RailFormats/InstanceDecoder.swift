@@ -22,9 +22,9 @@ struct InstanceDecoder {
         let planHorizon = horizon ?? 1440
         let stationList = fields["stations"].map { stations($0, start: origin, horizon: planHorizon) } ?? []
         let corridor = CorridorContext(stations: stationList)
-        let sectionList = fields["sections"].map { sections($0, corridor) } ?? []
+        let (sectionList, namedPairs) = fields["sections"].map { sections($0, corridor) } ?? ([], [])
         let borderList = fields["borders"].map { borders($0, corridor, sections: sectionList, start: origin) } ?? []
-        let context = TrainContext(corridor: corridor, sections: sectionList, start: origin)
+        let context = TrainContext(corridor: corridor, sections: sectionList, namedPairs: namedPairs, start: origin)
         let trainList = fields["trains"].map { trains($0, context) } ?? []
         guard let name, let start, let horizon, log.isEmpty else { return nil }
         return Instance(name: name, start: start.0, startOffset: start.1, horizonMinutes: horizon, objective: weights,

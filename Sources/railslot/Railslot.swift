@@ -6,7 +6,8 @@ struct Railslot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "railslot",
         abstract: "Train scheduling and slot allocation for cross-border freight corridors, solved with GLPK.",
+        discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [SolverInfo.self]
+        subcommands: [CheckCommand.self, ValidateCommand.self, SolverInfo.self]
     )
 }
