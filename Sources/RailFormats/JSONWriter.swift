@@ -2,7 +2,7 @@
 /// a list or mapping of plain values that fits on a line stays on one line, like the stops in
 /// spec section 6; everything else is indented by two spaces.
 public enum JSONWriter {
-    static let inlineLimit = 110
+    static let inlineLimit = 150
 
     public static func text(_ value: TreeValue) -> String {
         var out = ""
