@@ -57,11 +57,8 @@ let package = Package(
         ),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "RailDomainTests", dependencies: ["RailDomain", "RailFormats"]),
-        .testTarget(
-            name: "RailslotCLITests",
-            dependencies: ["railslot", "RailDomain", "RailFormats"],
-            resources: []
-        ),
+        // End to end through the built `railslot` executable (the dependency makes SwiftPM build it first).
+        .testTarget(name: "RailslotCLITests", dependencies: ["railslot"]),
         .testTarget(
             name: "GLPKBackendTests",
             dependencies: ["MIP", "GLPKBackend", "MIPConformance"]

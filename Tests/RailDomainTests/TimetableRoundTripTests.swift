@@ -34,26 +34,24 @@ struct TimetableRoundTripTests {
         #expect(text.contains("{ \"station\": \"A\", \"departure\": \"2026-12-01T07:00+08:00\" }"))
     }
 
-    @Test func failedWriteKeepsTheOldFile() throws {
+    @Test func writesAtomicallyAndFailuresChangeNothing() throws {
         let instance = try Fixtures.basics()
         let schedule = try Fixtures.basicsTimetable(instance)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer {
-            _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
-            try? FileManager.default.removeItem(at: directory)
-        }
+        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("plan.json").path
         try "previous plan\n".write(toFile: path, atomically: true, encoding: .utf8)
-        // A directory that cannot take the temporary file: the write fails, the old file stays.
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
-        let canWrite = FileManager.default.isWritableFile(atPath: directory.path)  // root may write anyway
-        if !canWrite {
-            #expect(throws: AtomicFile.WriteError.self) { try TimetableWriter.write(schedule, instance: instance, to: path) }
-        }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == (canWrite ? "previous plan\n" : "previous plan\n"))
-        #expect(throws: AtomicFile.WriteError.self) { try TimetableWriter.write(schedule, instance: instance, to: directory.appendingPathComponent("no/such/dir.json").path) }
-        #expect(throws: AtomicFile.WriteError.self) { try TimetableWriter.write(schedule, instance: instance, to: directory.path) }
+        try TimetableWriter.write(schedule, instance: instance, to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == TimetableWriter.text(schedule, instance: instance))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.json"])  // no temporary file left
+        // A target that is a directory, or in a missing directory: an error, and nothing changes.
+        let occupied = directory.appendingPathComponent("occupied").path
+        try FileManager.default.createDirectory(atPath: occupied, withIntermediateDirectories: false)
+        #expect(throws: AtomicFile.WriteError.self) { try TimetableWriter.write(schedule, instance: instance, to: occupied) }
+        #expect(throws: AtomicFile.WriteError.self) { try TimetableWriter.write(schedule, instance: instance, to: directory.appendingPathComponent("no/such/plan.json").path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["occupied", "plan.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: occupied).isEmpty)
     }
 
     @Test func badTimetablesNameThePlace() throws {
