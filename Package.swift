@@ -48,15 +48,24 @@ let package = Package(
             name: "RailFormats",
             dependencies: ["RailDomain", .product(name: "Yams", package: "Yams")]
         ),
+        // Railways to MIP and back: time-indexed model, decoder, solve strategy. Knows GLPK only as a MIPSolver.
+        .target(
+            name: "RailFormulation",
+            dependencies: ["RailDomain", "MIP"]
+        ),
         .executableTarget(
             name: "railslot",
             dependencies: [
-                "MIP", "GLPKBackend", "RailDomain", "RailFormats",
+                "MIP", "GLPKBackend", "RailDomain", "RailFormats", "RailFormulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "RailDomainTests", dependencies: ["RailDomain", "RailFormats"]),
+        .testTarget(
+            name: "RailFormulationTests",
+            dependencies: ["RailFormulation", "RailDomain", "RailFormats", "MIP", "GLPKBackend"]
+        ),
         // End to end through the built `railslot` executable (the dependency makes SwiftPM build it first).
         .testTarget(name: "RailslotCLITests", dependencies: ["railslot"]),
         .testTarget(

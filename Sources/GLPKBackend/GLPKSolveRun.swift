@@ -39,6 +39,7 @@ struct GLPKSolveRun {
         GLPK.redirectTerminal(to: sink)
         defer { sink?.flush() }
         let problem = GLPKProblem(model: model)
+        problem.prepareBasis()
         if model.hasIntegerVariables {
             return try branchAndBound(problem, warmStart: warmStart, warmStartOutcome: warmStartOutcome)
         }

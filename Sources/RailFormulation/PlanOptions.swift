@@ -1,0 +1,59 @@
+import Logging
+import MIP
+
+/// How `TimetablePlanner` searches.
+public struct PlanOptions: Sendable {
+    /// Wall-clock limit for the whole plan, seconds.
+    public var timeLimitSeconds: Double?
+    /// Stop a MIP when its relative gap is at most this.
+    public var relativeGap: Double?
+    /// The slack (minutes of delay plus extra dwell per train) of the first, restricted model; it
+    /// grows until it provably holds every better timetable.
+    public var initialSlack: Int
+    /// Restricted models solved at most (each a little larger).
+    public var maximumRounds: Int
+    public var progress: (@Sendable (PlanProgress) -> Void)?
+    public var logger: Logger?
+    public var cancellation: CancellationToken?
+    /// Skip the preparation (per-train lower bounds and the insertion heuristic): for the small
+    /// plans that preparation itself makes, one train against fixed ones.
+    public var singleTrain: Bool
+
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, initialSlack: Int = 60, maximumRounds: Int = 6,
+                progress: (@Sendable (PlanProgress) -> Void)? = nil, logger: Logger? = nil, cancellation: CancellationToken? = nil,
+                singleTrain: Bool = false) {
+        self.singleTrain = singleTrain
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.initialSlack = initialSlack
+        self.maximumRounds = maximumRounds
+        self.progress = progress
+        self.logger = logger
+        self.cancellation = cancellation
+    }
+}
+
+/// What the planner reports while it works.
+public struct PlanProgress: Sendable {
+    public var round: Int
+    public var elapsedSeconds: Double
+    /// The best validated timetable's cost so far.
+    public var bestCost: Int?
+    /// The current MIP's incumbent and bound (of the restricted model).
+    public var solver: SolveProgress?
+}
+
+/// One restricted model solved: its size and what came of it (for logs and benchmarks).
+public struct PlanRound: Sendable {
+    public var slack: Int
+    public var rows: Int
+    public var columns: Int
+    public var nonZeros: Int
+    public var buildSeconds: Double
+    public var solveSeconds: Double
+    public var decodeSeconds: Double
+    public var termination: TerminationReason
+    public var objective: Double?
+    public var bound: Double?
+    public var warmStart: String
+}

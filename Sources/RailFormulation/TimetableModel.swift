@@ -1,0 +1,88 @@
+import MIP
+import RailDomain
+
+/// A border slot a train may take, with its model variable.
+struct SlotChoice {
+    let border: Border
+    let slot: BorderSlot
+    let variable: Variable
+}
+
+/// The MIP of spec sections 4–5 for one instance, with each train restricted to some extra
+/// waiting (minutes of delay and dwell beyond what it must wait even alone), and the map back
+/// from variables to railways.
+///
+/// Built as a time-indexed step model (see docs/formulation.md): per train, a departure step at
+/// its origin and, at every intermediate stop, arrival and departure steps per option (pass, or
+/// a track class); capacity is counted per minute: tracks per class, sections per direction,
+/// headway windows, border slots.
+public struct TimetableModel {
+    public let instance: Instance
+    public internal(set) var model: Model
+    /// Per instance train; nil if the train cannot run inside its window (left out).
+    var trains: [TrainVariables?]
+    var slotChoices: [[SlotChoice]]
+    let classes: [StationID: [TrackClass]]
+    /// The direction binary of a single-track section at a minute (1: trains from `from` may hold it).
+    let directionVariables: [(section: Int, minute: Minute, variable: Variable)]
+    /// The extra waiting each train was given.
+    public let extra: [Int]
+
+    /// Builds the model. `extra[i]` is the most minutes train i may wait beyond its forced wait.
+    public static func build(_ instance: Instance, extra: [Int]) -> TimetableModel {
+        var builder = TimetableBuilder(instance: instance, extra: extra)
+        builder.buildTrains()
+        builder.addTrackOccupancy()
+        builder.addHeadways()
+        builder.addSingleTrackMeets()
+        builder.addBorderSlots()
+        builder.setObjective()
+        return TimetableModel(instance: instance, model: builder.model, trains: builder.trains, slotChoices: builder.slotChoices,
+                              classes: builder.classes, directionVariables: builder.directionVariables, extra: extra)
+    }
+}
+
+/// Assembles a `TimetableModel`; each constraint family is one method in its own file.
+struct TimetableBuilder {
+    let instance: Instance
+    let extra: [Int]
+    var model: Model
+    var trains: [TrainVariables?] = []
+    var slotChoices: [[SlotChoice]] = []
+    var directionVariables: [(section: Int, minute: Minute, variable: Variable)] = []
+    let classes: [StationID: [TrackClass]]
+
+    init(instance: Instance, extra: [Int]) {
+        self.instance = instance
+        self.extra = extra
+        self.model = Model(name: ModelNames.sanitize(instance.name))
+        var classes: [StationID: [TrackClass]] = [:]
+        for station in instance.stations { classes[station.id] = TrackClass.classes(of: station) }
+        self.classes = classes
+    }
+
+    func stationClearance(_ station: StationID) -> Int { instance.station(station)?.clearanceMinutes ?? 0 }
+
+    /// Ranges of minutes that overlap among at least two of `ranges`.
+    static func contested(_ ranges: [ClosedRange<Minute>]) -> [ClosedRange<Minute>] {
+        var events: [(Minute, Int)] = []
+        for range in ranges {
+            events.append((range.lowerBound, 1))
+            events.append((range.upperBound + 1, -1))
+        }
+        events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var result: [ClosedRange<Minute>] = []
+        var depth = 0
+        var start: Minute?
+        for (time, delta) in events {
+            let before = depth
+            depth += delta
+            if before < 2, depth >= 2 { start = time }
+            if before >= 2, depth < 2, let s = start {
+                if time - 1 >= s { result.append(s...(time - 1)) }
+                start = nil
+            }
+        }
+        return result
+    }
+}

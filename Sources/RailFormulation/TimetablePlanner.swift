@@ -1,0 +1,232 @@
+import MIP
+import RailDomain
+
+/// Something that should never happen: a model the backend rejects, a solution that does not
+/// decode, or a decoded timetable the independent validator rejects. Reported with details.
+public enum PlanError: Error, CustomStringConvertible {
+    case backend(MIPError)
+    case decoding(DecodingError)
+    case invalidTimetable([Violation])
+
+    public var description: String {
+        switch self {
+        case .backend(let error): "internal error: \(error)"
+        case .decoding(let error): "internal error: \(error)"
+        case .invalidTimetable(let violations):
+            "internal error: the optimizer's timetable breaks \(violations.count) rule(s):\n" + violations.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+}
+
+/// Plans a timetable: solves restricted time-indexed models whose windows grow until they
+/// provably contain every timetable better than the best one found (then "optimal" is a fact
+/// about the spec's problem, not about a restricted model); keeps the best validated timetable
+/// whatever happens; explains infeasibility.
+public struct TimetablePlanner: Sendable {
+    public let solver: any MIPSolver
+
+    public init(solver: any MIPSolver) { self.solver = solver }
+
+    public func plan(_ instance: Instance, options: PlanOptions = PlanOptions()) throws(PlanError) -> PlanResult {
+        var run = PlanRun(instance: instance, options: options, solver: solver)
+        return try run.execute()
+    }
+}
+
+/// One planning run's state.
+struct PlanRun {
+    let instance: Instance
+    let options: PlanOptions
+    let solver: any MIPSolver
+    let clock = ContinuousClock()
+    let started: ContinuousClock.Instant
+    var rounds: [PlanRound] = []
+    var best: (runs: [TrainRun], cost: Int)?
+    var nodes = 0
+    var lowerBounds: [Int] = []
+
+    init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
+        self.instance = instance
+        self.options = options
+        self.solver = solver
+        started = clock.now
+    }
+
+    var elapsed: Double { seconds(clock.now - started) }
+
+    var remaining: Double? { options.timeLimitSeconds.map { max(0, $0 - elapsed) } }
+
+    mutating func execute() throws(PlanError) -> PlanResult {
+        if let reasons = Prechecks.blockers(instance) {
+            return result(.infeasible, bound: nil, explanation: reasons)
+        }
+        var lowerBounds = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }
+        let room = instance.trains.map { TrainWindows.maximumExtra(for: $0, instance: instance) ?? 0 }
+        var slack = room.map { min($0, options.initialSlack) }
+        if !options.singleTrain {
+            prepare(lowerBounds: &lowerBounds, extra: &slack, room: room)
+        }
+        let totalLowerBound = lowerBounds.reduce(0, +)
+        self.lowerBounds = lowerBounds
+        var lastBound: Double?
+        for round in 1...max(1, options.maximumRounds) {
+            if let remaining, remaining <= 0 { break }
+            if options.cancellation?.isCancelled == true { break }
+            let outcome = try solveRound(round, slack: slack)
+            lastBound = outcome.bound
+            let full = zip(slack, room).allSatisfy { $0 >= $1 }
+            switch outcome.termination {
+            case .optimal:
+                guard let best else {
+                    // The restricted model has no timetable at all: widen it.
+                    if full { return infeasibleResult() }
+                    slack = widen(slack, room: room)
+                    continue
+                }
+                let safe = safeSlack(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
+                if zip(safe, slack).allSatisfy({ $0 <= $1 }) {
+                    return result(.optimal, bound: Double(best.cost))
+                }
+                slack = zip(slack, safe).map { max($0, $1) }
+            case .infeasible:
+                if full { return infeasibleResult() }
+                slack = widen(slack, room: room)
+            case .timeLimit, .gapLimit, .interrupted:
+                return finish(slack: slack, lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+            case .unbounded, .infeasibleOrUnbounded:
+                throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
+            }
+        }
+        return finish(slack: slack, lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+    }
+
+    /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
+    private mutating func solveRound(_ round: Int, slack: [Int]) throws(PlanError) -> SolveResult {
+        let buildStart = clock.now
+        let model = TimetableModel.build(instance, extra: slack)
+        let buildSeconds = seconds(clock.now - buildStart)
+        let warm = best.flatMap { model.point(for: $0.runs) }
+        let bestCost = best?.cost
+        let progress = options.progress
+        let roundStart = elapsed
+        var solveOptions = SolveOptions(
+            timeLimitSeconds: remaining, relativeGap: options.relativeGap, logger: options.logger, warmStart: warm,
+            progress: progress.map { report in { @Sendable snapshot in
+                report(PlanProgress(round: round, elapsedSeconds: roundStart + snapshot.elapsedSeconds, bestCost: bestCost, solver: snapshot))
+            } },
+            cancellation: options.cancellation)
+        solveOptions.messageLevel = options.logger == nil ? .off : .normal
+        let solveStart = clock.now
+        let outcome: SolveResult
+        do {
+            outcome = try solver.solve(model.model, options: solveOptions)
+        } catch {
+            throw .backend(error)
+        }
+        let solveSeconds = seconds(clock.now - solveStart)
+        nodes += outcome.nodes
+        let decodeStart = clock.now
+        if outcome.hasPoint {
+            let runs: [TrainRun]
+            do {
+                runs = try model.decode(outcome.values)
+            } catch {
+                throw .decoding(error)
+            }
+            let candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
+            let cost = ScheduleCost.compute(candidate, for: instance).total
+            var claimed = candidate
+            claimed.objective = cost
+            let violations = ScheduleValidator.validate(claimed, against: instance)
+            guard violations.isEmpty else { throw .invalidTimetable(violations) }
+            if best == nil || cost < best!.cost { best = (runs, cost) }
+        }
+        let warmWords: String
+        switch outcome.warmStart {
+        case .notGiven: warmWords = "none"
+        case .accepted: warmWords = "accepted"
+        case .rejected(let violations): warmWords = "rejected (\(violations.count) violations)"
+        case .unused(let why): warmWords = "unused: \(why)"
+        }
+        rounds.append(PlanRound(slack: slack.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
+                                nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: solveSeconds,
+                                decodeSeconds: seconds(clock.now - decodeStart), termination: outcome.termination,
+                                objective: outcome.objective, bound: outcome.bound, warmStart: warmWords))
+        options.progress?(PlanProgress(round: round, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil))
+        return outcome
+    }
+
+    /// Per train, the extra waiting any timetable costing at most `budget` can give it (capped by
+    /// the horizon): its own share of the budget is what the others' lower bounds leave.
+    private func safeSlack(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
+        instance.trains.enumerated().map { index, train in
+            guard !train.isFixed else { return 0 }
+            let own = budget - (totalLowerBound - lowerBounds[index])
+            let bound = CostBounds.safeExtra(of: train, budget: own, instance: instance) ?? room[index]
+            return min(bound, room[index])
+        }
+    }
+
+    /// Before the first model: each train alone with the fixed trains gives a lower bound on its
+    /// cost and a hint where its window lies; greedy insertion gives a first timetable (warm start
+    /// and fallback). Each takes at most a quarter of the time limit.
+    private mutating func prepare(lowerBounds: inout [Int], extra: inout [Int], room: [Int]) {
+        let share = (remaining ?? 120) / 4
+        let solos = SingleTrainPlans.soloPlans(instance, solver: solver, secondsEach: max(0.5, share / Double(max(1, instance.trains.count))))
+        for (index, train) in instance.trains.enumerated() where !train.isFixed {
+            guard let solo = solos[index] else { continue }
+            let penalty = train.weight * instance.objective.unscheduledPenalty
+            lowerBounds[index] = max(lowerBounds[index], train.isOptional ? min(solo.cost, penalty) : solo.cost)
+            let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
+            extra[index] = min(room[index], max(extra[index], solo.wait - forced + options.initialSlack))
+        }
+        let deadline = clock.now + .seconds(share)
+        if let runs = SingleTrainPlans.insertion(instance, solver: solver, deadline: deadline) {
+            let candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
+            var claimed = candidate
+            claimed.objective = ScheduleCost.compute(candidate, for: instance).total
+            if ScheduleValidator.validate(claimed, against: instance).isEmpty, let cost = claimed.objective {
+                best = (runs, cost)
+                for (index, train) in instance.trains.enumerated() where !train.isFixed {
+                    guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
+                    let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
+                    extra[index] = min(room[index], max(extra[index], SingleTrainPlans.wait(of: train, run: run) - forced))
+                }
+            }
+        }
+    }
+
+    private func widen(_ slack: [Int], room: [Int]) -> [Int] {
+        zip(slack, room).map { min($1, max($0 * 2, $0 + 60)) }
+    }
+
+    /// Stopped by a limit: the best timetable is `feasible`; a bound is only stated when it is
+    /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
+    private func finish(slack: [Int], lastBound: Double?, totalLowerBound: Int, room: [Int]) -> PlanResult {
+        guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
+        var bound = Double(totalLowerBound)
+        let safe = safeSlack(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
+        if zip(safe, slack).allSatisfy({ $0 <= $1 }), let lastBound { bound = max(bound, lastBound) }
+        return result(.feasible, bound: min(bound, Double(best.cost)))
+    }
+
+    private func infeasibleResult() -> PlanResult {
+        result(.infeasible, bound: nil, explanation: Explainer.explain(instance, solver: solver, seconds: min(30, remaining ?? 30)))
+    }
+
+    private func result(_ status: ScheduleStatus, bound: Double?, explanation: [String] = []) -> PlanResult {
+        var runs = instance.trains.map { TrainRun(train: $0.id, scheduled: false) }
+        var objective: Int?
+        if let best, status == .optimal || status == .feasible {
+            runs = best.runs
+            objective = best.cost
+        }
+        let schedule = Schedule(instance: instance.name, status: status, objective: objective, bound: bound,
+                                solver: SolverReport(name: solver.name, version: solver.version, seconds: elapsed, nodes: nodes), trains: runs)
+        return PlanResult(schedule: schedule, rounds: rounds, explanation: explanation, seconds: elapsed)
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import Logging
+import RailDomain
+import RailFormats
+import RailFormulation
+
+/// `railslot solve INSTANCE`: plan a timetable with GLPK.
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Plan a timetable: border slots, sidings and customs lanes as a MIP solved by GLPK.",
+        discussion: "Every timetable written has passed the independent validator. " + ExitStatus.helpText
+    )
+
+    @Argument(help: "The instance file (.json, .yaml or .yml).")
+    var instance: String
+
+    @Option(name: .shortAndLong, help: "Write the timetable here (atomically) instead of to stdout.")
+    var output: String?
+
+    @Option(help: "Output format: json (the timetable format), csv or text.")
+    var format: TimetableFormat = .json
+
+    @Option(name: .customLong("time-limit"), help: "Stop after this many seconds with the best timetable found.")
+    var timeLimit: Double?
+
+    @Option(help: "Stop when the relative gap is at most this (e.g. 0.01).")
+    var gap: Double?
+
+    @Flag(help: "Print nothing on stderr but errors.")
+    var quiet = false
+
+    @Flag(help: "Also print GLPK's own log on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0") }
+    }
+
+    func run() throws {
+        let loaded: Instance
+        do {
+            loaded = try InstanceLoader.load(path: instance)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.invalidInput.code
+        }
+        let reporter = ProgressReporter(enabled: !quiet)
+        var options = PlanOptions(timeLimitSeconds: timeLimit, relativeGap: gap, progress: reporter.handler)
+        if verbose {
+            options.logger = Logger(label: "railslot.glpk") { StreamLogHandler.standardError(label: $0) }
+        }
+        let result: PlanResult
+        do {
+            result = try TimetablePlanner(solver: GLPKSolver()).plan(loaded, options: options)
+        } catch {
+            reporter.finish()
+            Console.error(error.description)
+            throw ExitStatus.internalError.code
+        }
+        reporter.finish()
+        var schedule = result.schedule
+        if schedule.status == .infeasible, !result.explanation.isEmpty {
+            Console.error("infeasible: no timetable runs every non-optional train:\n" + result.explanation.map { "  - \($0)" }.joined(separator: "\n"))
+            schedule.trains = schedule.trains.map { run in
+                var copy = run
+                let train = run.train.rawValue
+                copy.reason = result.explanation.first { $0.hasPrefix(train + " ") }
+                return copy
+            }
+        }
+        let text = TimetableFormat.render(format, schedule: schedule, instance: loaded)
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                Console.error(error.description)
+                throw ExitStatus.invalidInput.code
+            }
+        } else {
+            Console.out(text)
+        }
+        if verbose {
+            for (index, round) in result.rounds.enumerated() {
+                Console.error(String(format: "model %d: slack %d min, %d rows, %d columns, %d non-zeros; build %.2f s, solve %.2f s, decode %.2f s; %@, objective %@, bound %@, warm start %@",
+                                     index + 1, round.slack, round.rows, round.columns, round.nonZeros, round.buildSeconds, round.solveSeconds, round.decodeSeconds,
+                                     round.termination.rawValue, round.objective.map { String(format: "%.0f", $0) } ?? "none",
+                                     round.bound.map { String(format: "%.1f", $0) } ?? "none", round.warmStart))
+            }
+        }
+        if !quiet { Console.error(summary(result)) }
+        switch schedule.status {
+        case .optimal, .feasible: return
+        case .infeasible: throw ExitStatus.infeasible.code
+        case .noSolution: throw ExitStatus.noSolution.code
+        }
+    }
+
+    private func summary(_ result: PlanResult) -> String {
+        let schedule = result.schedule
+        let scheduled = schedule.trains.filter(\.scheduled).count
+        let objective = schedule.objective.map(String.init) ?? "none"
+        let bound = schedule.bound.map { String(format: "%.1f", $0) } ?? "none"
+        return "\(schedule.status.rawValue): \(scheduled)/\(schedule.trains.count) trains, objective \(objective), bound \(bound), \(String(format: "%.2f", result.seconds)) s, \(result.rounds.count) model(s)"
+    }
+}
+
+extension TimetableFormat: ExpressibleByArgument {}
