@@ -1,102 +1,86 @@
 import MIP
 import RailDomain
 
-/// Fast ways to a first timetable and to per-train lower bounds, by planning one train at a time
-/// against fixed ones.
+/// Fast ways to per-train lower bounds and to a first timetable, one train at a time against
+/// the trains already placed (`SingleTrainSearch`).
 enum SingleTrainPlans {
-    /// The instance with only the given trains; trains placed earlier become fixed at their times.
-    static func subInstance(_ instance: Instance, keep: [Train]) -> Instance {
-        var copy = instance
-        copy.trains = keep
-        return copy
+    /// A fixed train's run as written in the instance (its slot chosen later).
+    static func fixedRun(_ train: Train) -> TrainRun? {
+        guard let fixed = train.fixed else { return nil }
+        var run = TrainRun(train: train.id, scheduled: true, stops: fixed.enumerated().map { k, stop in
+            StopTime(station: stop.station, arrival: stop.arrival, departure: stop.departure, track: stop.track,
+                     customs: k > 0 && k < fixed.count - 1 && train.hasCustoms(at: stop.station))
+        })
+        run.latenessMinutes = ScheduleCost.lateness(of: train, run: run)
+        return run
     }
 
-    /// A planned run as a fixed train (its times and tracks given).
-    static func fixing(_ train: Train, at run: TrainRun) -> Train {
-        var copy = train
-        copy.fixed = run.stops.map { FixedStop(station: $0.station, arrival: $0.arrival, departure: $0.departure, track: $0.track) }
-        copy.earliestDeparture = nil
-        copy.isOptional = false
-        return copy
-    }
-
-    /// Whether two trains could ever meet: their possible time spans overlap.
-    static func span(of train: Train, instance: Instance) -> ClosedRange<Minute>? {
-        if let fixed = train.fixed {
-            guard let first = fixed.first?.departure, let last = fixed.last?.arrival else { return nil }
-            return first...last
-        }
-        guard let bounds = Propagation.bounds(of: train, instance: instance) else { return nil }
-        let n = train.route.count - 1
-        let running = instance.section(between: train.route[n - 1], train.route[n])!.runningMinutes[train.trainClass]!
-        return bounds.earliest[0]...(bounds.latest[n - 1] + running)
-    }
-
-    /// Each train alone with the fixed trains, planned to optimality: its cost there is a lower
-    /// bound on its cost in any timetable of the instance (the others only add constraints), and
-    /// its wait there shows where its windows belong. nil entries: not proven within the time.
-    static func soloPlans(_ instance: Instance, solver: any MIPSolver, secondsEach: Double) -> [(cost: Int, wait: Int)?] {
-        let fixed = instance.trains.filter(\.isFixed)
-        let planner = TimetablePlanner(solver: solver)
+    /// Each train alone with the fixed trains: a lower bound on its cost in any timetable of the
+    /// instance (the others only add constraints), and its wait there, which shows where its
+    /// window lies. Slot capacities are left out (a relaxation, so the bound stays valid), and a
+    /// search that caps waiting at `SingleTrainSearch.maximumWait` bounds the cost by that wait's price.
+    static func soloPlans(_ instance: Instance) -> [(cost: Int, wait: Int)?] {
+        var holding = Occupancy()
+        for train in instance.trains { if let run = fixedRun(train) { holding.add(run, instance: instance) } }
+        let cheapest = min(instance.objective.departureDelayPerMinute, instance.objective.dwellPerMinute)
         return instance.trains.map { train in
             guard !train.isFixed else { return (0, 0) }
-            let span = span(of: train, instance: instance)
-            let nearby = fixed.filter { other in span.map { s in SingleTrainPlans.span(of: other, instance: instance).map { $0.overlaps(s) } ?? false } ?? true }
-            var solo = subInstance(instance, keep: nearby + [train])
-            solo.trains = nearby + [train]
-            guard let result = try? planner.plan(solo, options: PlanOptions(timeLimitSeconds: secondsEach, maximumRounds: 4, singleTrain: true)),
-                  result.schedule.status == .optimal, let cost = result.schedule.objective,
-                  let run = result.schedule.run(of: train.id) else { return nil }
-            return (cost, wait(of: train, run: run))
+            let cap = train.weight * cheapest * SingleTrainSearch.maximumWait
+            guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, countSlots: false) else {
+                return (cap, 0)
+            }
+            return (min(found.cost, cap), wait(of: train, run: found.run))
         }
     }
 
     /// Minutes a run waits in total (departure delay and dwell beyond what is required).
     static func wait(of train: Train, run: TrainRun) -> Int {
-        guard run.scheduled, let first = run.stops.first?.departure, let last = run.stops.last?.arrival else { return 0 }
+        guard run.scheduled, let first = run.stops.first?.departure else { return 0 }
         let start = max(train.earliestDeparture ?? 0, 0)
         let required = (1..<max(1, train.route.count - 1)).reduce(0) { $0 + train.requiredDwell(atStop: $1) }
-        let travel = last - first
-        let running = travel - run.stops.dropFirst().dropLast().reduce(0) { $0 + (($1.departure ?? 0) - ($1.arrival ?? 0)) }
-        return (first - start) + (travel - running - required)
+        let dwell = run.stops.dropFirst().dropLast().reduce(0) { $0 + (($1.departure ?? 0) - ($1.arrival ?? 0)) }
+        return (first - start) + (dwell - required)
     }
 
-    /// Greedy insertion: trains in order of earliest departure (heavier first on ties), each
-    /// planned optimally against the fixed trains and those placed before it. Optional trains
-    /// that do not fit are left out; nil if a non-optional one does not fit.
-    static func insertion(_ instance: Instance, solver: any MIPSolver, deadline: ContinuousClock.Instant) -> [TrainRun]? {
-        let planner = TimetablePlanner(solver: solver)
-        var placed: [Train] = instance.trains.filter(\.isFixed)
-        var runs: [TrainID: TrainRun] = [:]
-        let order = instance.trains.filter { !$0.isFixed }.sorted {
-            ($0.earliestDeparture ?? 0, -$0.weight, $0.id.rawValue) < ($1.earliestDeparture ?? 0, -$1.weight, $1.id.rawValue)
+    /// Greedy insertion: trains by earliest departure (heavier first on ties), each given its
+    /// cheapest run against the fixed trains and those placed before it. Optional trains that do
+    /// not fit are left out. When a non-optional train does not fit, it moves to the front and the
+    /// insertion starts again (a few times); nil if that does not help.
+    static func insertion(_ instance: Instance, attempts: Int = 8) -> [TrainRun]? {
+        let demand = SingleTrainSearch.demand(instance)
+        var sequence = instance.trains.indices.filter { !instance.trains[$0].isFixed }.sorted {
+            let a = instance.trains[$0], b = instance.trains[$1]
+            return (a.earliestDeparture ?? 0, -a.weight, $0) < (b.earliestDeparture ?? 0, -b.weight, $1)
         }
-        for train in order {
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            guard remaining > .zero else { return nil }
-            let span = span(of: train, instance: instance)
-            let nearby = placed.filter { other in span.map { s in SingleTrainPlans.span(of: other, instance: instance).map { $0.overlaps(s) } ?? false } ?? true }
-            let sub = subInstance(instance, keep: nearby + [train])
-            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) * 1e-18
-            guard let result = try? planner.plan(sub, options: PlanOptions(timeLimitSeconds: min(seconds, 10), maximumRounds: 3, singleTrain: true)),
-                  let run = result.schedule.run(of: train.id), run.scheduled,
-                  result.schedule.status == .optimal || result.schedule.status == .feasible else {
-                if train.isOptional { continue }
-                return nil
+        for _ in 0..<max(1, attempts) {
+            switch insert(instance, sequence: sequence, demand: demand) {
+            case .success(let runs): return runs
+            case .failure(let stuck):
+                sequence.removeAll { $0 == stuck.index }
+                sequence.insert(stuck.index, at: 0)
             }
-            runs[train.id] = run
-            placed.append(fixing(train, at: run))
         }
-        // Slots and tracks chosen one train at a time may clash: choose them again for all at once,
-        // every train held at its times.
-        let all = instance.trains.compactMap { train -> Train? in
-            if train.isFixed { return train }
-            return runs[train.id].map { fixing(train, at: $0) }
+        return nil
+    }
+
+    private struct Stuck: Error { let index: Int }
+
+    private static func insert(_ instance: Instance, sequence: [Int], demand: [TrackID: Double]) -> Result<[TrainRun], Stuck> {
+        var holding = Occupancy()
+        var runs: [TrainID: TrainRun] = [:]
+        for train in instance.trains {
+            if let run = fixedRun(train) { runs[train.id] = holding.add(run, instance: instance) }
         }
-        guard let final = try? planner.plan(subInstance(instance, keep: all), options: PlanOptions(timeLimitSeconds: 30, maximumRounds: 1, singleTrain: true)),
-              final.schedule.status == .optimal else { return nil }
-        return instance.trains.map { train in
-            final.schedule.run(of: train.id) ?? TrainRun(train: train.id, scheduled: false)
+        for index in sequence {
+            let train = instance.trains[index]
+            guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
+                if train.isOptional { continue }
+                return .failure(Stuck(index: index))
+            }
+            // An optional train is worth running only if it costs less than leaving it out.
+            if train.isOptional, found.cost >= train.weight * instance.objective.unscheduledPenalty { continue }
+            runs[train.id] = holding.add(found.run, instance: instance)
         }
+        return .success(instance.trains.map { runs[$0.id] ?? TrainRun(train: $0.id, scheduled: false) })
     }
 }

@@ -105,7 +105,9 @@ struct PlanRun {
         let buildStart = clock.now
         let model = TimetableModel.build(instance, extra: slack)
         let buildSeconds = seconds(clock.now - buildStart)
-        let warm = best.flatMap { model.point(for: $0.runs) }
+        // GLPK injects a warm start only with its MIP presolver off, which costs more than the
+        // incumbent saves on the small single-train plans.
+        let warm = options.singleTrain ? nil : best.flatMap { model.point(for: $0.runs) }
         let bestCost = best?.cost
         let progress = options.progress
         let roundStart = elapsed
@@ -171,8 +173,7 @@ struct PlanRun {
     /// cost and a hint where its window lies; greedy insertion gives a first timetable (warm start
     /// and fallback). Each takes at most a quarter of the time limit.
     private mutating func prepare(lowerBounds: inout [Int], extra: inout [Int], room: [Int]) {
-        let share = (remaining ?? 120) / 4
-        let solos = SingleTrainPlans.soloPlans(instance, solver: solver, secondsEach: max(0.5, share / Double(max(1, instance.trains.count))))
+        let solos = SingleTrainPlans.soloPlans(instance)
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             guard let solo = solos[index] else { continue }
             let penalty = train.weight * instance.objective.unscheduledPenalty
@@ -180,19 +181,15 @@ struct PlanRun {
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
             extra[index] = min(room[index], max(extra[index], solo.wait - forced + options.initialSlack))
         }
-        let deadline = clock.now + .seconds(share)
-        if let runs = SingleTrainPlans.insertion(instance, solver: solver, deadline: deadline) {
-            let candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
-            var claimed = candidate
-            claimed.objective = ScheduleCost.compute(candidate, for: instance).total
-            if ScheduleValidator.validate(claimed, against: instance).isEmpty, let cost = claimed.objective {
-                best = (runs, cost)
-                for (index, train) in instance.trains.enumerated() where !train.isFixed {
-                    guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
-                    let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
-                    extra[index] = min(room[index], max(extra[index], SingleTrainPlans.wait(of: train, run: run) - forced))
-                }
-            }
+        guard let runs = SingleTrainPlans.insertion(instance) else { return }
+        var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
+        candidate.objective = ScheduleCost.compute(candidate, for: instance).total
+        guard ScheduleValidator.validate(candidate, against: instance).isEmpty, let cost = candidate.objective else { return }
+        best = (runs, cost)
+        for (index, train) in instance.trains.enumerated() where !train.isFixed {
+            guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
+            let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
+            extra[index] = min(room[index], max(extra[index], SingleTrainPlans.wait(of: train, run: run) - forced))
         }
     }
 

@@ -30,7 +30,7 @@ STATIONS = [
 # from, to, tracks, freight, passenger, headway, clearance
 SECTIONS = [
     ("NNS", "CZO", 2, 130, 95, 8, 0),
-    ("CZO", "NMG", 1, 60, 45, 8, 3),
+    ("CZO", "NMG", 2, 60, 45, 8, 0),
     ("NMG", "PXG", 1, 55, 40, 8, 3),
     ("PXG", "DDG", 1, 30, 25, 15, 5),
     ("DDG", "LSN", 1, 25, 20, 10, 3),
@@ -125,12 +125,8 @@ TRAINS = [
          weight=2, customs={"PXG": 60, "DDG": 60}),
     dict(id="X9805", cls="freight", cargo="container", length=720, route=south("NNS", "LSN"), earliest="06:00", due=("14:30", VN),
          weight=2, customs={"PXG": 60, "DDG": 45}),
-    dict(id="X9807", cls="freight", cargo="container", length=650, route=south("NNS", "YVI"), earliest="10:00", due=("20:30", VN),
-         weight=2, customs={"PXG": 60, "DDG": 60}),
     dict(id="B9821", cls="freight", cargo="bulk", length=650, route=south("NNS", "LSN"), earliest="04:00", due=("12:00", VN),
          customs={"PXG": 90, "DDG": 60}, min_dwell={"CZO": 5}),
-    dict(id="B9823", cls="freight", cargo="bulk", length=650, route=south("CZO", "LSN"), earliest="11:00", due=("18:30", VN),
-         customs={"PXG": 90, "DDG": 60}),
     dict(id="X9809", cls="freight", cargo="container", length=720, route=south("NNS", "LSN"), earliest="12:30", due=("21:30", VN),
          customs={"PXG": 60, "DDG": 45}, optional=True),
     # Cross-border freight, northbound: Vietnam exit at Dong Dang, China entry at Pingxiang (fruit in reefers).
@@ -140,10 +136,6 @@ TRAINS = [
          weight=4, customs={"DDG": 45, "PXG": 90}),
     dict(id="X9806", cls="freight", cargo="container", length=700, route=north("LSN", "NNS"), earliest=("08:00", VN), due=("18:00", CN),
          weight=2, customs={"DDG": 60, "PXG": 60}),
-    dict(id="X9808", cls="freight", cargo="container", length=650, route=north("YVI", "NNS"), earliest=("07:00", VN), due=("21:30", CN),
-         weight=2, customs={"DDG": 60, "PXG": 60}),
-    dict(id="B9822", cls="freight", cargo="bulk", length=650, route=north("LSN", "CZO"), earliest=("11:00", VN), due=("19:00", CN),
-         customs={"DDG": 60, "PXG": 90}),
     dict(id="X9810", cls="freight", cargo="container", length=720, route=north("LSN", "NNS"), earliest=("13:00", VN), due=("23:50", CN),
          customs={"DDG": 45, "PXG": 60}),
     dict(id="R9812", cls="freight", cargo="reefer", length=700, route=north("LSN", "NNS"), earliest=("15:00", VN), due=("23:59", CN),
@@ -156,12 +148,15 @@ TRAINS = [
     dict(id="41004", cls="freight", length=850, route=north("PXG", "NNS"), earliest="12:00", due=("18:00", CN)),
     dict(id="42011", cls="freight", length=1000, route=south("NNS", "CZO"), earliest="05:30", due=("08:00", CN)),
     dict(id="42012", cls="freight", length=1000, route=north("CZO", "NNS"), earliest="09:00", due=("11:30", CN)),
+    dict(id="42013", cls="freight", length=1000, route=south("NNS", "CZO"), earliest="13:00", due=("16:00", CN)),
+    dict(id="42016", cls="freight", length=1000, route=north("CZO", "NNS"), earliest="19:00", due=("22:00", CN), optional=True),
     dict(id="42014", cls="freight", length=1000, route=north("NMG", "NNS"), earliest="17:00", due=("21:00", CN), min_dwell={"CZO": 10}),
     # Domestic freight on the Vietnamese side (dual-gauge line to Yen Vien).
     dict(id="H1", cls="freight", length=600, route=north("YVI", "DDG"), earliest=("09:30", VN), due=("15:00", VN)),
     dict(id="H2", cls="freight", length=600, route=south("DDG", "YVI"), earliest=("13:00", VN), due=("19:00", VN)),
     dict(id="H3", cls="freight", length=550, route=south("LSN", "BGG"), earliest=("16:00", VN), due=("19:30", VN), optional=True),
     dict(id="H4", cls="freight", length=550, route=north("BGG", "KEP"), earliest=("05:00", VN), due=("06:00", VN)),
+    dict(id="H5", cls="freight", length=550, route=south("KEP", "YVI"), earliest=("10:30", VN), due=("12:30", VN)),
     dict(id="H6", cls="freight", length=600, route=north("YVI", "LSN"), earliest=("17:30", VN), due=("22:45", VN), optional=True),
 ]
 

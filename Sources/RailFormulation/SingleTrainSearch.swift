@@ -1,0 +1,195 @@
+import RailDomain
+
+/// What trains already planned hold: tracks over time, sections per direction, border slots.
+struct Occupancy {
+    /// Per track, stands `[arrival, departure + clearance)`.
+    var tracks: [TrackID: [(from: Minute, to: Minute)]] = [:]
+    /// Per section index, passages: entry station, entry, exit, running minutes.
+    var sections: [Int: [(from: StationID, enter: Minute, exit: Minute)]] = [:]
+    /// Trains per border slot (`border/slot`).
+    var slots: [String: Int] = [:]
+
+    init() {}
+
+    /// Holds what `run` uses; a run without slots (a fixed train) is given the first slot with
+    /// room, and the run is returned with it.
+    @discardableResult
+    mutating func add(_ run: TrainRun, instance: Instance) -> TrainRun {
+        var run = run
+        let stops = run.stops
+        for (k, stop) in stops.enumerated() {
+            if let track = stop.track, let arrival = stop.arrival, let departure = stop.departure {
+                tracks[track, default: []].append((arrival, departure + (instance.station(stop.station)?.clearanceMinutes ?? 0)))
+            }
+            guard k + 1 < stops.count, let enter = stop.departure, let exit = stops[k + 1].arrival,
+                  let index = instance.sections.firstIndex(where: { $0.joins(stop.station, stops[k + 1].station) }) else { continue }
+            sections[index, default: []].append((stop.station, enter, exit))
+            if let border = instance.border(between: stop.station, stops[k + 1].station) {
+                if let use = run.borderSlots.first(where: { $0.border == border.id }) {
+                    slots["\(use.border)/\(use.slot)", default: 0] += 1
+                } else if let slot = border.slots
+                    .filter({ ($0.fromStation == nil || $0.fromStation == stop.station) && $0.opens <= enter && enter <= $0.closes && (slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity })
+                    .min(by: { $0.closes < $1.closes }) {
+                    // A fixed train's slot is not given: take the first that still has room.
+                    slots["\(border.id)/\(slot.id)", default: 0] += 1
+                    run.borderSlots.append(SlotUse(border: border.id, slot: slot.id))
+                }
+            }
+        }
+        return run
+    }
+}
+
+/// The cheapest run of one train through a corridor others already hold: a dynamic programme
+/// over (route position, minute) — a shortest path in the time-expanded network — checking every
+/// rule of spec section 4 against the held tracks, sections and slots. Exact for one train; used
+/// for per-train lower bounds (alone with the fixed trains) and for greedy insertion.
+enum SingleTrainSearch {
+    /// The longest a train may stand at one place (or wait at its origin) in the search.
+    static let maximumWait = 720
+
+    static func plan(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool = true,
+                     demand: [TrackID: Double] = [:]) -> (run: TrainRun, cost: Int)? {
+        let horizon = instance.horizonMinutes
+        let weights = instance.objective, w = train.weight
+        let route = train.route, n = route.count - 1
+        let sectionsOnRoute = (0..<n).map { k in instance.sections.firstIndex { $0.joins(route[k], route[k + 1]) }! }
+        let runs = (0..<n).map { instance.sections[sectionsOnRoute[$0]].runningMinutes[train.trainClass]! }
+        let infinity = Int.max / 4
+        let earliest = train.earliestDeparture ?? 0
+        let start = max(earliest, 0)
+        guard start <= horizon else { return nil }
+
+        // departCost[t]: least cost to depart position k at minute t; choice[k][t]: how.
+        var departCost = [Int](repeating: infinity, count: horizon + 1)
+        for t in start...min(horizon, start + maximumWait) {
+            departCost[t] = w * weights.departureDelayPerMinute * (t - earliest)
+        }
+        var standChoice: [[(arrival: Minute, track: TrackID?)]] = []
+        var slotChoice: [[SlotID?]] = []
+        for k in 0..<n {
+            let border = instance.border(between: route[k], route[k + 1])
+            var arriveCost = [Int](repeating: infinity, count: horizon + 1)
+            var slotsHere = [SlotID?](repeating: nil, count: horizon + 1)
+            for t in 0...horizon where departCost[t] < infinity && t + runs[k] <= horizon {
+                guard sectionFree(section: sectionsOnRoute[k], from: route[k], enter: t, running: runs[k], instance: instance, holding: holding) else { continue }
+                if let border {
+                    guard let slot = border.slots
+                        .filter({ ($0.fromStation == nil || $0.fromStation == route[k]) && $0.opens <= t && t <= $0.closes
+                            && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity) })
+                        .min(by: { $0.closes < $1.closes }) else { continue }
+                    slotsHere[t + runs[k]] = slot.id
+                }
+                arriveCost[t + runs[k]] = departCost[t]
+            }
+            slotChoice.append(slotsHere.enumerated().map { index, slot in index >= runs[k] ? slot : nil })
+            if k + 1 == n {
+                // The destination: lateness decides.
+                var best: (cost: Int, arrival: Minute)?
+                for a in 0...horizon where arriveCost[a] < infinity {
+                    let late = train.dueArrival.map { max(0, a - $0) } ?? 0
+                    let cost = arriveCost[a] + w * weights.latenessPerMinute * late
+                    if best == nil || cost < best!.cost { best = (cost, a) }
+                }
+                guard let best else { return nil }
+                return (reconstruct(train, arrival: best.arrival, runs: runs, standChoice: standChoice, slotChoice: slotChoice, instance: instance), best.cost)
+            }
+            // An intermediate stop: pass, or stand on a track that is free and open.
+            let station = instance.station(route[k + 1])!
+            let required = train.requiredDwell(atStop: k + 1)
+            let customs = train.hasCustoms(at: station.id)
+            // Least-demanded tracks first, so that on ties a train leaves the tracks others depend on.
+            let tracks = station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
+                .sorted { (demand[$0.id] ?? 0, $0.lengthMeters) < (demand[$1.id] ?? 0, $1.lengthMeters) }
+            var nextDepart = [Int](repeating: infinity, count: horizon + 1)
+            var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: horizon + 1)
+            for a in 0...horizon where arriveCost[a] < infinity {
+                if required == 0, arriveCost[a] < nextDepart[a] {
+                    nextDepart[a] = arriveCost[a]
+                    choice[a] = (a, nil)
+                }
+                for track in tracks {
+                    let busy = holding.tracks[track.id] ?? []
+                    var e = a + max(required, 1)
+                    // Standing longer only adds minutes: once the track is taken or closed, it stays so.
+                    while e <= min(horizon, a + max(required, 1) + maximumWait),
+                          trackFree(busy, from: a, to: e + station.clearanceMinutes), track.hours.isOpen(from: a, to: e) {
+                        let cost = arriveCost[a] + w * weights.dwellPerMinute * (e - a - required)
+                        if cost < nextDepart[e] {
+                            nextDepart[e] = cost
+                            choice[e] = (a, track.id)
+                        }
+                        e += 1
+                    }
+                }
+            }
+            standChoice.append(choice)
+            departCost = nextDepart
+        }
+        return nil
+    }
+
+    /// How much the instance's trains depend on each track: every train that must stand at a
+    /// station spreads one unit over the tracks it may use there.
+    static func demand(_ instance: Instance) -> [TrackID: Double] {
+        var demand: [TrackID: Double] = [:]
+        for train in instance.trains where !train.isFixed {
+            for k in 1..<max(1, train.route.count - 1) where train.requiredDwell(atStop: k) > 0 {
+                guard let station = instance.station(train.route[k]) else { continue }
+                let customs = train.hasCustoms(at: station.id)
+                let fitting = station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
+                for track in fitting { demand[track.id, default: 0] += 1 / Double(fitting.count) }
+            }
+        }
+        return demand
+    }
+
+    private static func trackFree(_ busy: [(from: Minute, to: Minute)], from: Minute, to: Minute) -> Bool {
+        busy.allSatisfy { to <= $0.from || $0.to <= from }
+    }
+
+    /// Spec 4.5 and 4.6 against the held passages of the section.
+    private static func sectionFree(section index: Int, from: StationID, enter: Minute, running: Int, instance: Instance, holding: Occupancy) -> Bool {
+        let section = instance.sections[index]
+        let exit = enter + running
+        for other in holding.sections[index] ?? [] {
+            if other.from == from {
+                let h = section.headwayMinutes
+                let newFirst = other.enter >= enter + h && other.exit >= exit + h
+                let otherFirst = enter >= other.enter + h && exit >= other.exit + h
+                if !newFirst && !otherFirst { return false }
+            } else if section.trackage == .single {
+                let c = section.clearanceMinutes
+                if enter < other.exit + c && other.enter < exit + c { return false }
+            }
+        }
+        return true
+    }
+
+    private static func reconstruct(_ train: Train, arrival: Minute, runs: [Int], standChoice: [[(arrival: Minute, track: TrackID?)]],
+                                    slotChoice: [[SlotID?]], instance: Instance) -> TrainRun {
+        let route = train.route, n = route.count - 1
+        var stops = [StopTime](repeating: StopTime(station: route[0]), count: n + 1)
+        var slots: [SlotUse] = []
+        var a = arrival
+        stops[n] = StopTime(station: route[n], arrival: a)
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            let departure = a - runs[k]
+            if let slot = slotChoice[k][a], let border = instance.border(between: route[k], route[k + 1]) {
+                slots.insert(SlotUse(border: border.id, slot: slot), at: 0)
+            }
+            if k == 0 {
+                stops[0] = StopTime(station: route[0], departure: departure)
+            } else {
+                let stand = standChoice[k - 1][departure]
+                stops[k] = StopTime(station: route[k], arrival: stand.arrival, departure: departure, track: stand.track,
+                                    customs: train.hasCustoms(at: route[k]))
+                a = stand.arrival
+                continue
+            }
+        }
+        var run = TrainRun(train: train.id, scheduled: true, borderSlots: slots, stops: stops)
+        run.latenessMinutes = ScheduleCost.lateness(of: train, run: run)
+        return run
+    }
+}
