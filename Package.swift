@@ -53,6 +53,11 @@ let package = Package(
             name: "RailFormulation",
             dependencies: ["RailDomain", "MIP"]
         ),
+        // Seeded random corridors and trains, for tests and benchmarks.
+        .target(
+            name: "RailScenarios",
+            dependencies: ["RailDomain"]
+        ),
         .executableTarget(
             name: "railslot",
             dependencies: [
@@ -64,7 +69,7 @@ let package = Package(
         .testTarget(name: "RailDomainTests", dependencies: ["RailDomain", "RailFormats"]),
         .testTarget(
             name: "RailFormulationTests",
-            dependencies: ["RailFormulation", "RailDomain", "RailFormats", "MIP", "GLPKBackend"]
+            dependencies: ["RailFormulation", "RailDomain", "RailFormats", "RailScenarios", "MIP", "GLPKBackend"]
         ),
         // End to end through the built `railslot` executable (the dependency makes SwiftPM build it first).
         .testTarget(name: "RailslotCLITests", dependencies: ["railslot"]),

@@ -73,15 +73,25 @@ enum Explainer {
         var probe = train
         probe.customs = [:]
         probe.minDwell = [:]
-        var corridor = instance
-        corridor.borders = []
-        if let plain = TrainWindows.make(for: probe, extra: 0, instance: corridor) {
-            let arrival = plain.earliestArrival(train.route.count - 1, instance)
-            if arrival > instance.horizonMinutes {
-                return "\(train.id) cannot reach \(train.route.last!) before the horizon ends (earliest arrival \(instance.iso8601(arrival, at: train.route.last!)))"
-            }
-        } else {
+        var open = instance
+        open.borders = []
+        guard let plain = TrainWindows.make(for: probe, extra: 0, instance: open) else {
             return "\(train.id) cannot reach \(train.route.last!) before the horizon ends"
+        }
+        let arrival = plain.earliestArrival(train.route.count - 1, instance)
+        if arrival > instance.horizonMinutes {
+            return "\(train.id) cannot reach \(train.route.last!) before the horizon ends (earliest arrival \(instance.iso8601(arrival, at: train.route.last!)))"
+        }
+        // Without slots the train gets through: which border stops it?
+        if let withoutSlots = Propagation.bounds(of: train, instance: open) {
+            for k in 0..<(train.route.count - 1) {
+                guard let border = instance.border(between: train.route[k], train.route[k + 1]) else { continue }
+                let from = train.route[k], earliest = withoutSlots.earliest[k]
+                let open = border.slots.filter { ($0.fromStation == nil || $0.fromStation == from) && $0.closes >= earliest && $0.opens <= withoutSlots.latest[k] }
+                if open.isEmpty {
+                    return "\(train.id) must cross border \(border.id) from \(from) between \(instance.clock(earliest, at: from)) and \(instance.clock(withoutSlots.latest[k], at: from)) \(instance.offsetLabel(at: from)), but no slot for that direction is open then"
+                }
+            }
         }
         return "\(train.id) cannot reach \(train.route.last!) inside the horizon: its required stands, the tracks' opening hours and the border slots open to it leave no way through"
     }

@@ -33,6 +33,19 @@ enum SingleTrainPlans {
         }
     }
 
+    /// The longest single wait (at the origin or at one stop, beyond what is required) in a timetable.
+    static func maxWait(_ schedule: Schedule, _ instance: Instance) -> Int {
+        var longest = 0
+        for run in schedule.trains where run.scheduled {
+            guard let train = instance.trains.first(where: { $0.id == run.train }), let first = run.stops.first?.departure else { continue }
+            longest = max(longest, first - max(train.earliestDeparture ?? 0, 0))
+            for (k, stop) in run.stops.enumerated() where k > 0 && k < run.stops.count - 1 {
+                longest = max(longest, (stop.departure ?? 0) - (stop.arrival ?? 0) - max(train.requiredDwell(atStop: k), stop.track == nil ? 0 : 1))
+            }
+        }
+        return longest
+    }
+
     /// Minutes a run waits in total (departure delay and dwell beyond what is required).
     static func wait(of train: Train, run: TrainRun) -> Int {
         guard run.scheduled, let first = run.stops.first?.departure else { return 0 }

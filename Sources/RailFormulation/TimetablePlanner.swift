@@ -181,7 +181,8 @@ struct PlanRun {
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
             extra[index] = min(room[index], max(extra[index], solo.wait - forced + options.initialSlack))
         }
-        guard let runs = SingleTrainPlans.insertion(instance) else { return }
+        guard let inserted = SingleTrainPlans.insertion(instance) else { return }
+        let runs = LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4))
         var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
         candidate.objective = ScheduleCost.compute(candidate, for: instance).total
         guard ScheduleValidator.validate(candidate, against: instance).isEmpty, let cost = candidate.objective else { return }

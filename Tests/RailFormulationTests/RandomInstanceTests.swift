@@ -1,0 +1,52 @@
+import GLPKBackend
+import MIP
+@testable import RailFormulation
+import RailDomain
+import RailScenarios
+import Testing
+
+/// Seeded random corridors: every timetable the planner returns is checked by the independent
+/// validator, and every claim (status, objective, bound) against what can be known independently.
+@Suite("random instances")
+struct RandomInstanceTests {
+    static let seeds: [UInt64] = Array(1...60)
+
+    @Test(arguments: seeds)
+    func plannedTimetablesAreValid(seed: UInt64) throws {
+        let instance = InstanceGenerator(stations: 4, trains: 5, horizonMinutes: 480).instance(seed: seed)
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 10))
+        expectHonest(result, instance)
+        // Greedy insertion is a valid timetable too, so the planner can never do worse.
+        if let greedy = SingleTrainPlans.insertion(instance), let objective = result.schedule.objective {
+            let cost = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: greedy), for: instance).total
+            #expect(objective <= cost)
+        }
+        // "Infeasible" is a proof: no greedy timetable may exist then.
+        if result.schedule.status == .infeasible {
+            #expect(SingleTrainPlans.insertion(instance) == nil, "seed \(seed) proven infeasible, yet insertion placed every train")
+            #expect(!result.explanation.isEmpty)
+        }
+        // A lower bound is a lower bound.
+        if result.schedule.status == .optimal, let objective = result.schedule.objective {
+            let lower = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }.reduce(0, +)
+            #expect(lower <= objective)
+        }
+    }
+
+    /// The single-train search and the MIP must agree on each train alone with the fixed trains.
+    @Test(arguments: Array(1...12) as [UInt64])
+    func singleTrainSearchAgreesWithTheMIP(seed: UInt64) throws {
+        let instance = InstanceGenerator(stations: 5, trains: 4, horizonMinutes: 480, optionalShare: 0).instance(seed: 100 + seed)
+        let solos = SingleTrainPlans.soloPlans(instance)
+        for (index, train) in instance.trains.enumerated() {
+            var alone = instance
+            alone.trains = [train]
+            let result = try TimetablePlanner(solver: GLPKSolver()).plan(alone, options: PlanOptions(timeLimitSeconds: 20, singleTrain: true))
+            if result.schedule.status == .optimal {
+                #expect(solos[index]?.cost == result.schedule.objective, "\(train.id) of seed \(seed)")
+            } else {
+                #expect(result.schedule.status == .infeasible)
+            }
+        }
+    }
+}
