@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "railslot", targets: ["railslot"]),
+        .executable(name: "railslot-bench", targets: ["railslot-bench"]),
         .library(name: "MIP", targets: ["MIP"]),
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
     ],
@@ -52,6 +53,15 @@ let package = Package(
         .target(
             name: "RailFormulation",
             dependencies: ["RailDomain", "MIP"]
+        ),
+        // The benchmark: `swift run -c release railslot-bench` (results in BENCHMARKS.md).
+        .executableTarget(
+            name: "railslot-bench",
+            dependencies: [
+                "GLPKBackend", "RailDomain", "RailFormulation", "RailScenarios",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Seeded random corridors and trains, for tests and benchmarks.
         .target(

@@ -76,7 +76,13 @@ struct GLPKSolveRun {
             // Without the MIP presolver, glp_intopt starts from an optimal LP basis. The LP presolver
             // still helps: it finds infeasible relaxations at once and cut simplex time 4× on
             // time-indexed models (measured), and glp_simplex hands back a basis of the original LP.
-            let lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: true, messageLevel: options.messageLevel)
+            var lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: true, messageLevel: options.messageLevel)
+            if lp.returnCode == GLP_EFAIL {
+                // Seen on large time-indexed models: "unable to recover undefined or non-optimal
+                // solution" after the LP presolver. The plain simplex then finishes the job.
+                words.append("glp_simplex with presolver: \(GLPKStatus.returnCodeName(lp.returnCode)); retried without it")
+                lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: false, messageLevel: options.messageLevel)
+            }
             words.append("glp_simplex: \(GLPKStatus.returnCodeName(lp.returnCode)); glp_get_status: \(GLPKStatus.statusName(lp.status))")
             guard lp.returnCode == 0, lp.status == GLP_OPT else {
                 guard let (termination, _) = GLPKStatus.lp(returnCode: lp.returnCode, status: lp.status) else {

@@ -20,18 +20,18 @@ extension TimetableBuilder {
                 for slot in border.slots where (slot.fromStation == nil || slot.fromStation == route[k])
                     && slot.opens <= range.upperBound && slot.closes >= range.lowerBound {
                     let use = model.addBinary("slot_\(train.name)_\(ModelNames.sanitize(border.id.rawValue))_\(ModelNames.sanitize(slot.id.rawValue))")
-                    model.add(LinearExpression(use) - train.departed(k, by: slot.closes) + train.departed(k, by: slot.opens - 1) <= 0)
+                    row("slot", LinearExpression(use) - train.departed(k, by: slot.closes) + train.departed(k, by: slot.opens - 1) <= 0)
                     uses += use
                     users["\(border.id)/\(slot.id)", default: []].append(use)
                     slotChoices[train.index].append(SlotChoice(border: border, slot: slot, variable: use))
                 }
-                model.add(uses - train.scheduledExpression == 0)
+                row("slot", uses - train.scheduledExpression == 0)
             }
         }
         for (border, slot) in slotOrder {
             guard let list = users["\(border.id)/\(slot.id)"], list.count > slot.capacity else { continue }
             model.addConstraint(.sum(list), .lessOrEqual(Double(slot.capacity)),
-                                name: "cap_\(ModelNames.sanitize(border.id.rawValue))_\(ModelNames.sanitize(slot.id.rawValue))")
+                                name: "slots_\(ModelNames.sanitize(border.id.rawValue))_\(ModelNames.sanitize(slot.id.rawValue))")
         }
     }
 }

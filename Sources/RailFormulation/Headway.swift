@@ -49,7 +49,7 @@ extension TimetableBuilder {
                                 row -= entry.entered(by: t - h)
                                 count += 1
                             }
-                            if count > 1 { model.addConstraint(row, .lessOrEqual(1), name: "hw_s\(index)_\(direction[0].train.train.route[direction[0].position])_t\(t)") }
+                            if count > 1 { model.addConstraint(row, .lessOrEqual(1), name: "headway_s\(index)_\(ModelNames.sanitize(direction[0].train.train.route[direction[0].position].rawValue))_t\(t)") }
                         }
                     }
                 }
@@ -70,7 +70,7 @@ extension TimetableBuilder {
                 guard from <= to else { continue }
                 for t in from...to {
                     let row = a.entered(by: t) - a.entered(by: t - alpha) + b.entered(by: t + delta) - b.entered(by: t + delta - 1)
-                    model.add(row <= 1)
+                    self.row("headway", row <= 1)
                 }
             }
         }

@@ -97,3 +97,26 @@ enum SingleTrainPlans {
         return .success(instance.trains.map { runs[$0.id] ?? TrainRun(train: $0.id, scheduled: false) })
     }
 }
+
+/// For generated instances: which trains greedy insertion cannot place (in order of earliest
+/// departure). Making them optional gives an instance that certainly has a timetable.
+public enum Feasibility {
+    public static func trainsThatDoNotFit(_ instance: Instance) -> [TrainID] {
+        var holding = Occupancy()
+        for train in instance.trains { if let run = SingleTrainPlans.fixedRun(train) { holding.add(run, instance: instance) } }
+        let demand = SingleTrainSearch.demand(instance)
+        let order = instance.trains.indices.filter { !instance.trains[$0].isFixed }.sorted {
+            (instance.trains[$0].earliestDeparture ?? 0, $0) < (instance.trains[$1].earliestDeparture ?? 0, $1)
+        }
+        var stuck: [TrainID] = []
+        for index in order {
+            let train = instance.trains[index]
+            if let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) {
+                holding.add(found.run, instance: instance)
+            } else {
+                stuck.append(train.id)
+            }
+        }
+        return stuck
+    }
+}

@@ -15,14 +15,18 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (PlanProgress) -> Void)?
     public var logger: Logger?
     public var cancellation: CancellationToken?
+    /// A restricted model with more columns than this is not solved (GLPK's simplex alone takes
+    /// minutes beyond it on these models, measured); the plan stops with the best timetable found.
+    public var maximumColumns: Int
     /// Skip the preparation (per-train lower bounds and the insertion heuristic): for the small
     /// plans that preparation itself makes, one train against fixed ones.
     public var singleTrain: Bool
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, initialSlack: Int = 60, maximumRounds: Int = 6,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil, logger: Logger? = nil, cancellation: CancellationToken? = nil,
-                singleTrain: Bool = false) {
+                singleTrain: Bool = false, maximumColumns: Int = 60_000) {
         self.singleTrain = singleTrain
+        self.maximumColumns = maximumColumns
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.initialSlack = initialSlack

@@ -30,7 +30,7 @@ extension TimetableBuilder {
         let scheduled: Variable? = train.isOptional ? model.addBinary("run_\(name)") : nil
         let origin = Step.add(to: &model, lo: windows.earliestDeparture[0], hi: windows.latestDeparture[0], name: "dep_\(name)_0")
         if let scheduled {
-            model.add(LinearExpression(origin.final) - LinearExpression(scheduled) == 0)
+            row("start", LinearExpression(origin.final) - LinearExpression(scheduled) == 0)
         } else {
             model.setBounds(of: origin.final, lower: 1, upper: 1)
         }
@@ -54,9 +54,9 @@ extension TimetableBuilder {
                     let arrive = Step.add(to: &model, lo: arrivalLo, hi: arrivalHi, name: "arr_\(label)")
                     let depart = Step.add(to: &model, lo: lo, hi: hi, name: "dep_\(label)")
                     for t in lo...hi {
-                        model.add(depart.at(t) - arrive.at(t - dwell) <= 0)
+                        row("dwell", depart.at(t) - arrive.at(t - dwell) <= 0)
                     }
-                    model.add(LinearExpression(depart.final) - LinearExpression(arrive.final) == 0)
+                    row("dwell", LinearExpression(depart.final) - LinearExpression(arrive.final) == 0)
                     steps.append(OptionSteps(option: option, arrive: arrive, depart: depart, dwell: dwell))
                 }
             }
@@ -66,7 +66,7 @@ extension TimetableBuilder {
             for t in arrivalLo...arrivalHi {
                 var split = LinearExpression()
                 for option in steps { split += option.arrive.at(t) }
-                model.add(split - previous.departed(k - 1, by: t - runs[k - 1]) == 0)
+                row("running", split - previous.departed(k - 1, by: t - runs[k - 1]) == 0)
             }
         }
         return TrainVariables(index: index, train: train, windows: windows, scheduled: scheduled, origin: origin, stops: stops, runs: runs)

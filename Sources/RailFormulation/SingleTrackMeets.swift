@@ -22,10 +22,10 @@ extension TimetableBuilder {
                 let way = model.addBinary("way_s\(index)_t\(t)")
                 directionVariables.append((index, t, way))
                 for (entry, range) in zip(forward, forwardSpans) where range.contains(t) {
-                    model.add(entry.entered(by: t) - entry.entered(by: t - entry.running - c) - LinearExpression(way) <= 0)
+                    row("meet", entry.entered(by: t) - entry.entered(by: t - entry.running - c) - LinearExpression(way) <= 0)
                 }
                 for (entry, range) in zip(backward, backwardSpans) where range.contains(t) {
-                    model.add(entry.entered(by: t) - entry.entered(by: t - entry.running - c) + LinearExpression(way) <= 1)
+                    row("meet", entry.entered(by: t) - entry.entered(by: t - entry.running - c) + LinearExpression(way) <= 1)
                 }
             }
         }

@@ -45,7 +45,8 @@ struct Occupancy {
 /// rule of spec section 4 against the held tracks, sections and slots. Exact for one train; used
 /// for per-train lower bounds (alone with the fixed trains) and for greedy insertion.
 enum SingleTrainSearch {
-    /// The longest a train may stand at one place (or wait at its origin) in the search.
+    /// The most a train may wait in total (at its origin and on the way) in the search: it keeps
+    /// the search to a window of the horizon, which matters on week-long plans.
     static let maximumWait = 720
 
     static func plan(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool = true,
@@ -58,11 +59,13 @@ enum SingleTrainSearch {
         let infinity = Int.max / 4
         let earliest = train.earliestDeparture ?? 0
         let start = max(earliest, 0)
-        guard start <= horizon else { return nil }
+        let travel = runs.reduce(0, +) + (1..<max(1, n)).reduce(0) { $0 + train.requiredDwell(atStop: $1) }
+        let last = min(horizon, start + travel + maximumWait)
+        guard start + travel <= horizon else { return nil }
 
-        // departCost[t]: least cost to depart position k at minute t; choice[k][t]: how.
+        // departCost[t]: least cost to depart position k at minute t.
         var departCost = [Int](repeating: infinity, count: horizon + 1)
-        for t in start...min(horizon, start + maximumWait) {
+        for t in start...min(last, start + maximumWait) {
             departCost[t] = w * weights.departureDelayPerMinute * (t - earliest)
         }
         var standChoice: [[(arrival: Minute, track: TrackID?)]] = []
@@ -71,7 +74,7 @@ enum SingleTrainSearch {
             let border = instance.border(between: route[k], route[k + 1])
             var arriveCost = [Int](repeating: infinity, count: horizon + 1)
             var slotsHere = [SlotID?](repeating: nil, count: horizon + 1)
-            for t in 0...horizon where departCost[t] < infinity && t + runs[k] <= horizon {
+            for t in start...last where departCost[t] < infinity && t + runs[k] <= last {
                 guard sectionFree(section: sectionsOnRoute[k], from: route[k], enter: t, running: runs[k], instance: instance, holding: holding) else { continue }
                 if let border {
                     guard let slot = border.slots
@@ -82,11 +85,11 @@ enum SingleTrainSearch {
                 }
                 arriveCost[t + runs[k]] = departCost[t]
             }
-            slotChoice.append(slotsHere.enumerated().map { index, slot in index >= runs[k] ? slot : nil })
+            slotChoice.append(slotsHere)
             if k + 1 == n {
                 // The destination: lateness decides.
                 var best: (cost: Int, arrival: Minute)?
-                for a in 0...horizon where arriveCost[a] < infinity {
+                for a in start...last where arriveCost[a] < infinity {
                     let late = train.dueArrival.map { max(0, a - $0) } ?? 0
                     let cost = arriveCost[a] + w * weights.latenessPerMinute * late
                     if best == nil || cost < best!.cost { best = (cost, a) }
@@ -103,23 +106,30 @@ enum SingleTrainSearch {
                 .sorted { (demand[$0.id] ?? 0, $0.lengthMeters) < (demand[$1.id] ?? 0, $1.lengthMeters) }
             var nextDepart = [Int](repeating: infinity, count: horizon + 1)
             var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: horizon + 1)
-            for a in 0...horizon where arriveCost[a] < infinity {
-                if required == 0, arriveCost[a] < nextDepart[a] {
+            if required == 0 {
+                for a in start...last where arriveCost[a] < nextDepart[a] {
                     nextDepart[a] = arriveCost[a]
                     choice[a] = (a, nil)
                 }
-                for track in tracks {
-                    let busy = holding.tracks[track.id] ?? []
-                    var e = a + max(required, 1)
-                    // Standing longer only adds minutes: once the track is taken or closed, it stays so.
-                    while e <= min(horizon, a + max(required, 1) + maximumWait),
-                          trackFree(busy, from: a, to: e + station.clearanceMinutes), track.hours.isOpen(from: a, to: e) {
-                        let cost = arriveCost[a] + w * weights.dwellPerMinute * (e - a - required)
+            }
+            let shortest = max(required, 1), price = w * weights.dwellPerMinute
+            for track in tracks {
+                // A stand [a, e] needs the track free over [a, e + clearance) and open over [a, e]:
+                // sweep each free and open stretch once, keeping the cheapest arrival so far.
+                for (low, high) in stretches(of: track, busy: holding.tracks[track.id] ?? [], clearance: station.clearanceMinutes, from: start, to: last) {
+                    var best: (value: Int, arrival: Minute)?
+                    guard low + shortest <= high else { continue }
+                    for e in (low + shortest)...high {
+                        let a = e - shortest
+                        if arriveCost[a] < infinity, best == nil || arriveCost[a] - price * a < best!.value {
+                            best = (arriveCost[a] - price * a, a)
+                        }
+                        guard let best else { continue }
+                        let cost = best.value + price * (e - required)
                         if cost < nextDepart[e] {
                             nextDepart[e] = cost
-                            choice[e] = (a, track.id)
+                            choice[e] = (best.arrival, track.id)
                         }
-                        e += 1
                     }
                 }
             }
@@ -127,6 +137,32 @@ enum SingleTrainSearch {
             departCost = nextDepart
         }
         return nil
+    }
+
+    /// Stretches `[low, high]` of minutes in which a stand from `low` to any departure up to `high`
+    /// keeps the track free (with the clearance after it) and open.
+    private static func stretches(of track: Track, busy: [(from: Minute, to: Minute)], clearance: Int, from: Minute, to: Minute) -> [(Minute, Minute)] {
+        // Free segments [s, f): between the held stands.
+        var free: [(Minute, Minute)] = []
+        var cursor = from
+        for interval in busy.sorted(by: { $0.from < $1.from }) {
+            if interval.from > cursor { free.append((cursor, interval.from)) }
+            cursor = max(cursor, interval.to)
+        }
+        free.append((cursor, to + clearance + 1))
+        var result: [(Minute, Minute)] = []
+        for (s, f) in free {
+            let latest = min(f - clearance, to)
+            guard latest >= s else { continue }
+            if let open = track.hours.intervals {
+                for interval in open where interval.upperBound >= s && interval.lowerBound <= latest {
+                    result.append((max(s, interval.lowerBound), min(latest, interval.upperBound)))
+                }
+            } else {
+                result.append((s, latest))
+            }
+        }
+        return result
     }
 
     /// How much the instance's trains depend on each track: every train that must stand at a
@@ -142,10 +178,6 @@ enum SingleTrainSearch {
             }
         }
         return demand
-    }
-
-    private static func trackFree(_ busy: [(from: Minute, to: Minute)], from: Minute, to: Minute) -> Bool {
-        busy.allSatisfy { to <= $0.from || $0.to <= from }
     }
 
     /// Spec 4.5 and 4.6 against the held passages of the section.

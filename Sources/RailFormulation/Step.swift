@@ -31,7 +31,8 @@ struct Step {
         variables.reserveCapacity(hi - lo + 1)
         for t in lo...hi { variables.append(model.addBinary("\(name)_t\(t)")) }
         for index in 0..<(variables.count - 1) {
-            model.addConstraint(LinearExpression(terms: [Term(variables[index], 1), Term(variables[index + 1], -1)]), .lessOrEqual(0))
+            model.addConstraint(LinearExpression(terms: [Term(variables[index], 1), Term(variables[index + 1], -1)]), .lessOrEqual(0),
+                                name: "step_\(model.constraintCount + 1)")
         }
         return Step(lo: lo, hi: hi, variables: variables)
     }

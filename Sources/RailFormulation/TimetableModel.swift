@@ -63,6 +63,12 @@ struct TimetableBuilder {
 
     func stationClearance(_ station: StationID) -> Int { instance.station(station)?.clearanceMinutes ?? 0 }
 
+    /// Adds a row named after its constraint family (`running_17`), so that a violated row says
+    /// which rule of the spec it stands for.
+    mutating func row(_ family: String, _ constraint: LinearConstraint) {
+        model.add(constraint, name: "\(family)_\(model.constraintCount + 1)")
+    }
+
     /// Ranges of minutes that overlap among at least two of `ranges`.
     static func contested(_ ranges: [ClosedRange<Minute>]) -> [ClosedRange<Minute>] {
         var events: [(Minute, Int)] = []

@@ -87,7 +87,8 @@ struct PlanRun {
                 if zip(safe, slack).allSatisfy({ $0 <= $1 }) {
                     return result(.optimal, bound: Double(best.cost))
                 }
-                slack = zip(slack, safe).map { max($0, $1) }
+                // Grow towards the safe windows step by step: a better optimum on the way shrinks them.
+                slack = zip(slack, safe).map { current, needed in max(current, min(needed, max(current * 2, current + 60))) }
             case .infeasible:
                 if full { return infeasibleResult() }
                 slack = widen(slack, room: room)
@@ -105,6 +106,16 @@ struct PlanRun {
         let buildStart = clock.now
         let model = TimetableModel.build(instance, extra: slack)
         let buildSeconds = seconds(clock.now - buildStart)
+        if model.model.variableCount > options.maximumColumns, let current = best {
+            // Too large for GLPK in useful time: spend what is left improving the best timetable instead.
+            let improved = LocalSearch.improve(current.runs, instance: instance, until: clock.now + .seconds(remaining ?? 10))
+            keepIfBetter(improved)
+            rounds.append(PlanRound(slack: slack.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
+                                    nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: 0, decodeSeconds: 0,
+                                    termination: .timeLimit, objective: nil, bound: nil, warmStart: "not solved: larger than the column limit"))
+            return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
+                               nodes: 0, seconds: 0, backendStatus: "not solved: \(model.model.variableCount) columns > \(options.maximumColumns)")
+        }
         // GLPK injects a warm start only with its MIP presolver off, which costs more than the
         // incumbent saves on the small single-train plans.
         let warm = options.singleTrain ? nil : best.flatMap { model.point(for: $0.runs) }
@@ -158,6 +169,15 @@ struct PlanRun {
         return outcome
     }
 
+    /// Keeps `runs` as the best timetable if it validates and costs less.
+    private mutating func keepIfBetter(_ runs: [TrainRun]) {
+        var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
+        candidate.objective = ScheduleCost.compute(candidate, for: instance).total
+        guard let cost = candidate.objective, cost < (best?.cost ?? Int.max),
+              ScheduleValidator.validate(candidate, against: instance).isEmpty else { return }
+        best = (runs, cost)
+    }
+
     /// Per train, the extra waiting any timetable costing at most `budget` can give it (capped by
     /// the horizon): its own share of the budget is what the others' lower bounds leave.
     private func safeSlack(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
@@ -183,10 +203,8 @@ struct PlanRun {
         }
         guard let inserted = SingleTrainPlans.insertion(instance) else { return }
         let runs = LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4))
-        var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
-        candidate.objective = ScheduleCost.compute(candidate, for: instance).total
-        guard ScheduleValidator.validate(candidate, against: instance).isEmpty, let cost = candidate.objective else { return }
-        best = (runs, cost)
+        keepIfBetter(runs)
+        guard best != nil else { return }
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0

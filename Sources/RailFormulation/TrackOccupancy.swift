@@ -32,7 +32,7 @@ extension TimetableBuilder {
                             count += 1
                         }
                         if count > trackClass.capacity {
-                            model.addConstraint(row, .lessOrEqual(Double(trackClass.capacity)), name: "occ_\(ModelNames.sanitize(trackClass.label))_t\(t)")
+                            model.addConstraint(row, .lessOrEqual(Double(trackClass.capacity)), name: "tracks_\(ModelNames.sanitize(trackClass.label))_t\(t)")
                         }
                     }
                 }
@@ -47,11 +47,11 @@ extension TimetableBuilder {
             for t in span {
                 let open = intervals.contains { $0.contains(t) }
                 if !open {
-                    model.add(stand.arrive.at(t) - stand.depart.at(t - 1) <= 0)
+                    row("open", stand.arrive.at(t) - stand.depart.at(t - 1) <= 0)
                 } else if intervals.contains(where: { $0.upperBound == t }), t + 1 <= span.upperBound,
                           intervals.contains(where: { $0.lowerBound == t + 1 }) {
                     // [.., t] and [t+1, ..] are separate windows: closed in between.
-                    model.add(stand.arrive.at(t) - stand.depart.at(t) <= 0)
+                    row("open", stand.arrive.at(t) - stand.depart.at(t) <= 0)
                 }
             }
         }
