@@ -24,7 +24,7 @@ struct SolveCommand: ParsableCommand {
     var format: TimetableFormat = .json
 
     @Option(name: .customLong("time-limit"), help: "Stop after this many seconds with the best timetable found.")
-    var timeLimit: Double?
+    var timeLimit: Double = 300
 
     @Option(help: "Stop when the relative gap is at most this (e.g. 0.01).")
     var gap: Double?
@@ -36,7 +36,7 @@ struct SolveCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0") }
     }
 

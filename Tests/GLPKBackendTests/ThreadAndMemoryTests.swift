@@ -71,8 +71,10 @@ struct ThreadAndMemoryTests {
         let searching = CancellationToken()  // used as a flag: set once branch and bound holds an incumbent
         let options = SolveOptions(timeLimitSeconds: 60, warmStart: start, progress: { if $0.incumbent != nil { searching.cancel() } })
         let task = Task { try await GLPKSolver().solve(model, options: options) }
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: under the full parallel suite the task may wait long for a cooperative thread.
+        let deadline = ContinuousClock.now + .seconds(300)
         while !searching.isCancelled, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(searching.isCancelled, "branch and bound never reported an incumbent")
         task.cancel()
         let began = ContinuousClock.now
         let result = try await task.value
