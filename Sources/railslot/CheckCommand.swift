@@ -14,13 +14,7 @@ struct CheckCommand: ParsableCommand {
     var instance: String
 
     func run() throws {
-        let loaded: Instance
-        do {
-            loaded = try InstanceLoader.load(path: instance)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.invalidInput.code
-        }
+        let loaded = try CommandSupport.loadInstance(instance)
         Console.out(InstanceSummary.text(loaded))
     }
 }

@@ -17,18 +17,7 @@ struct ExportDataCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let loaded: Instance
-        do {
-            loaded = try InstanceLoader.load(path: instance)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.invalidInput.code
-        }
-        do {
-            try AtomicFile.write(MathProgData.text(loaded), to: output)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.invalidInput.code
-        }
+        let loaded = try CommandSupport.loadInstance(instance)
+        try CommandSupport.write(MathProgData.text(loaded), to: output)
     }
 }

@@ -24,13 +24,7 @@ struct ExportModelCommand: ParsableCommand {
     var extra: Int = 60
 
     func run() throws {
-        let loaded: Instance
-        do {
-            loaded = try InstanceLoader.load(path: instance)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.invalidInput.code
-        }
+        let loaded = try CommandSupport.loadInstance(instance)
         let model = TimetableModel.build(loaded, extra: loaded.trains.map { _ in max(0, extra) })
         do {
             try LPWriter.write(model.model, to: output)

@@ -41,13 +41,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Instance
-        do {
-            loaded = try InstanceLoader.load(path: instance)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.invalidInput.code
-        }
+        let loaded = try CommandSupport.loadInstance(instance)
         let reporter = ProgressReporter(enabled: !quiet)
         var options = PlanOptions(timeLimitSeconds: timeLimit, relativeGap: gap, progress: reporter.handler)
         if verbose {
@@ -74,12 +68,7 @@ struct SolveCommand: ParsableCommand {
         }
         let text = TimetableFormat.render(format, schedule: schedule, instance: loaded)
         if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                Console.error(error.description)
-                throw ExitStatus.invalidInput.code
-            }
+            try CommandSupport.write(text, to: output)
         } else {
             Console.out(text)
         }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import RailDomain
+import RailFormats
+
+/// What every command does with files: read an instance or write a result, and on failure print
+/// the problems on stderr and exit with status 2 (nothing written).
+enum CommandSupport {
+    static func loadInstance(_ path: String) throws -> Instance {
+        do {
+            return try InstanceLoader.load(path: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.invalidInput.code
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.invalidInput.code
+        }
+    }
+}
