@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@Suite("railslot solve, end to end")
+struct SolveTests {
+    @Test(arguments: ["json", "csv", "text"])
+    func solvesTheMeetExample(format: String) throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("plan.\(format)").path
+        let outcome = try CLIRunner.run(["solve", "examples/basics/meet.yaml", "-o", output, "--format", format, "--time-limit", "30"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("optimal: 3/3 trains, objective 20"))
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        switch format {
+        case "json":
+            let validated = try CLIRunner.run(["validate", "examples/basics/meet.yaml", output])
+            #expect(validated.status == 0, "\(validated.stdout)")
+        case "csv":
+            #expect(text.hasPrefix("train,scheduled,stop,station,arrival,departure,dwell_minutes,track,customs,border_slots,lateness_minutes\n"))
+            #expect(text.split(separator: "\n").count == 1 + 3 * 3)
+        default:
+            #expect(text.hasPrefix("basics-meet: optimal, objective 20"))
+        }
+    }
+
+    @Test func infeasibleInstanceExitsWithThreeAndExplains() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // W1 may only leave X after the horizon allows it to arrive: no timetable runs it.
+        let yaml = try String(contentsOfFile: CLIRunner.path("examples/basics/meet.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "earliest_departure: \"2026-12-01T01:10Z\"", with: "earliest_departure: \"2026-12-01T04:30Z\"")
+        let instance = directory.appendingPathComponent("late.yaml").path
+        try yaml.write(toFile: instance, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("plan.json").path
+        let outcome = try CLIRunner.run(["solve", instance, "-o", output, "--quiet"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("W1 cannot reach W before the horizon ends"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"status\": \"infeasible\""))
+    }
+
+    @Test func invalidInputWritesNothing() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("plan.json").path
+        try "keep me\n".write(toFile: output, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["solve", "examples/basics/line.timetable.json", "-o", output])
+        #expect(outcome.status == 2)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me\n")
+        #expect(try CLIRunner.run(["solve", "examples/basics/meet.yaml", "--time-limit", "-1"]).status == 64)
+    }
+}
