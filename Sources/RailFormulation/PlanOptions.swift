@@ -7,8 +7,9 @@ public struct PlanOptions: Sendable {
     public var timeLimitSeconds: Double?
     /// Stop a MIP when its relative gap is at most this.
     public var relativeGap: Double?
-    /// The slack (minutes of delay plus extra dwell per train) of the first, restricted model; it
-    /// grows until it provably holds every better timetable.
+    /// Minutes each train may wait in the first restricted model beyond what it must wait alone
+    /// (and at least what the first timetable needs); windows grow until they provably hold every
+    /// better timetable.
     public var initialSlack: Int
     /// Restricted models solved at most (each a little larger).
     public var maximumRounds: Int

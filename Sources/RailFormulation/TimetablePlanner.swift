@@ -152,6 +152,11 @@ struct PlanRun {
             claimed.objective = cost
             let violations = ScheduleValidator.validate(claimed, against: instance)
             guard violations.isEmpty else { throw .invalidTimetable(violations) }
+            // The model's objective must be the spec's cost of the decoded times, or "optimal" would
+            // be a statement about the wrong function.
+            if let modelObjective = outcome.objective, abs(modelObjective - Double(cost)) > 1e-6 * max(1, Double(cost)) {
+                throw .backend(.backendFailure("the model's objective \(modelObjective) differs from the timetable's cost \(cost)"))
+            }
             if best == nil || cost < best!.cost { best = (runs, cost) }
         }
         let warmWords: String
