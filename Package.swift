@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "railslot-bench",
             dependencies: [
-                "GLPKBackend", "RailDomain", "RailFormulation", "RailScenarios",
+                "GLPKBackend", "RailDomain", "RailFormats", "RailFormulation", "RailScenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -3,6 +3,7 @@ import Foundation
 import GLPKBackend
 import Logging
 import RailDomain
+import RailFormats
 import RailFormulation
 import RailScenarios
 
@@ -28,6 +29,9 @@ struct Benchmark: ParsableCommand {
 
     @Flag(help: "GLPK's log on stderr.")
     var verbose = false
+
+    @Option(help: "Also write each generated instance (JSON, spec section 3) into this directory.")
+    var writeInstances: String?
 
     struct Case {
         let trains: Int
@@ -58,6 +62,9 @@ struct Benchmark: ParsableCommand {
             // Feasible by construction: trains greedy insertion cannot place are dropped.
             let stuck = Set(Feasibility.trainsThatDoNotFit(instance))
             instance.trains.removeAll { stuck.contains($0.id) }
+            if let directory = writeInstances {
+                try InstanceWriter.text(instance).write(toFile: "\(directory)/bench-\(item.trains).json", atomically: true, encoding: .utf8)
+            }
             var options = PlanOptions(timeLimitSeconds: item.limit)
             if verbose { options.logger = Logger(label: "glpk") { StreamLogHandler.standardError(label: $0) } }
             let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: options)

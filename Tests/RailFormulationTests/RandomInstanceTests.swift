@@ -2,6 +2,7 @@ import GLPKBackend
 import MIP
 @testable import RailFormulation
 import RailDomain
+import RailFormats
 import RailScenarios
 import Testing
 
@@ -48,5 +49,18 @@ struct RandomInstanceTests {
                 #expect(result.schedule.status == .infeasible)
             }
         }
+    }
+}
+
+/// Generated instances are instances of the spec: written out and read back by the strict loader.
+@Suite("generated instances follow the spec")
+struct GeneratedInstanceTests {
+    @Test(arguments: Array(1...20) as [UInt64])
+    func generatedInstanceLoads(seed: UInt64) throws {
+        let instance = InstanceGenerator(stations: 6, trains: 12, horizonMinutes: 1440, days: 2).instance(seed: seed)
+        let back = try InstanceLoader.load(bytes: Array(InstanceWriter.text(instance).utf8), format: .json)
+        #expect(back.trains == instance.trains)
+        #expect(back.stations == instance.stations)
+        #expect(back.borders == instance.borders)
     }
 }
