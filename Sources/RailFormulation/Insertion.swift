@@ -15,6 +15,15 @@ enum SingleTrainPlans {
         return run
     }
 
+    /// A planned run as a fixed train (its times and tracks given, its slot chosen again).
+    static func fixing(_ train: Train, at run: TrainRun) -> Train {
+        var copy = train
+        copy.fixed = run.stops.map { FixedStop(station: $0.station, arrival: $0.arrival, departure: $0.departure, track: $0.track) }
+        copy.earliestDeparture = nil
+        copy.isOptional = false
+        return copy
+    }
+
     /// Each train alone with the fixed trains: a lower bound on its cost in any timetable of the
     /// instance (the others only add constraints), and its wait there, which shows where its
     /// window lies. Slot capacities are left out (a relaxation, so the bound stays valid), and a

@@ -16,8 +16,9 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (PlanProgress) -> Void)?
     public var logger: Logger?
     public var cancellation: CancellationToken?
-    /// A restricted model with more columns than this is not solved (GLPK's simplex alone takes
-    /// minutes beyond it on these models, measured); the plan stops with the best timetable found.
+    /// A restricted model with more columns than this is not solved (measured here: 3,657 columns
+    /// solved in 0.26 s, 26,811 did not finish in 30 s); the time left goes to small MIPs around
+    /// the best timetable and to local search instead.
     public var maximumColumns: Int
     /// Skip the preparation (per-train lower bounds and the insertion heuristic): for the small
     /// plans that preparation itself makes, one train against fixed ones.
@@ -25,7 +26,7 @@ public struct PlanOptions: Sendable {
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, initialSlack: Int = 60, maximumRounds: Int = 6,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil, logger: Logger? = nil, cancellation: CancellationToken? = nil,
-                singleTrain: Bool = false, maximumColumns: Int = 60_000) {
+                singleTrain: Bool = false, maximumColumns: Int = 20_000) {
         self.singleTrain = singleTrain
         self.maximumColumns = maximumColumns
         self.timeLimitSeconds = timeLimitSeconds

@@ -15,10 +15,11 @@ extension TimetableBuilder {
     ///   train's `scheduled` binary when it is optional.
     mutating func buildTrains() {
         for (index, train) in instance.trains.enumerated() {
-            guard let windows = TrainWindows.make(for: train, extra: extra[index], instance: instance) else {
+            guard var windows = TrainWindows.make(for: train, extra: extra[index], instance: instance) else {
                 trains.append(nil)
                 continue
             }
+            if let departures = around[index] { windows = windows.narrowed(around: departures, margin: margin) }
             trains.append(buildTrain(index: index, train: train, windows: windows))
         }
     }

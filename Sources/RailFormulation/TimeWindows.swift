@@ -40,6 +40,14 @@ struct TrainWindows {
 }
 
 extension TrainWindows {
+    /// These windows cut to `margin` minutes either side of a known run's departures (for
+    /// neighbourhood search: the run stays inside, the model stays small).
+    func narrowed(around departures: [Minute], margin: Int) -> TrainWindows {
+        let earliest = zip(earliestDeparture, departures).map { max($0, $1 - margin) }
+        let latest = zip(latestDeparture, departures).map { min($0, $1 + margin) }
+        return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack)
+    }
+
     /// The extra waiting beyond which a train's windows stop growing (the horizon and the last
     /// slots cut them); nil if it cannot run at all.
     static func maximumExtra(for train: Train, instance: Instance) -> Int? {

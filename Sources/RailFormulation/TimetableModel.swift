@@ -29,8 +29,11 @@ public struct TimetableModel {
     public let extra: [Int]
 
     /// Builds the model. `extra[i]` is the most minutes train i may wait beyond its forced wait.
-    public static func build(_ instance: Instance, extra: [Int]) -> TimetableModel {
+    /// `around[i]`, when given, keeps train i within `margin` minutes of those departures.
+    public static func build(_ instance: Instance, extra: [Int], around: [Int: [Minute]] = [:], margin: Int = 0) -> TimetableModel {
         var builder = TimetableBuilder(instance: instance, extra: extra)
+        builder.around = around
+        builder.margin = margin
         builder.buildTrains()
         builder.addTrackOccupancy()
         builder.addHeadways()
@@ -51,6 +54,9 @@ struct TimetableBuilder {
     var slotChoices: [[SlotChoice]] = []
     var directionVariables: [(section: Int, minute: Minute, variable: Variable)] = []
     let classes: [StationID: [TrackClass]]
+    /// Trains held near known departures (neighbourhood search), and how near.
+    var around: [Int: [Minute]] = [:]
+    var margin = 0
 
     init(instance: Instance, extra: [Int]) {
         self.instance = instance

@@ -107,9 +107,15 @@ struct PlanRun {
         let model = TimetableModel.build(instance, extra: slack)
         let buildSeconds = seconds(clock.now - buildStart)
         if model.model.variableCount > options.maximumColumns, let current = best {
-            // Too large for GLPK in useful time: spend what is left improving the best timetable instead.
-            let improved = LocalSearch.improve(current.runs, instance: instance, until: clock.now + .seconds(remaining ?? 10))
-            keepIfBetter(improved)
+            // Too large for GLPK in useful time: spend what is left improving the best timetable instead,
+            // with small MIPs around it.
+            let deadline = clock.now + .seconds(remaining ?? 10)
+            var search = self
+            let improved = Neighbourhoods.improve(current.runs, instance: instance, solver: solver, until: deadline) { runs in
+                search.keepIfBetter(runs)
+            }
+            best = search.best
+            keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline))
             rounds.append(PlanRound(slack: slack.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                     nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: 0, decodeSeconds: 0,
                                     termination: .timeLimit, objective: nil, bound: nil, warmStart: "not solved: larger than the column limit"))
@@ -174,13 +180,15 @@ struct PlanRun {
         return outcome
     }
 
-    /// Keeps `runs` as the best timetable if it validates and costs less.
-    private mutating func keepIfBetter(_ runs: [TrainRun]) {
+    /// Keeps `runs` as the best timetable if it validates and costs less; returns its cost then.
+    @discardableResult
+    mutating func keepIfBetter(_ runs: [TrainRun]) -> Int? {
         var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
         candidate.objective = ScheduleCost.compute(candidate, for: instance).total
         guard let cost = candidate.objective, cost < (best?.cost ?? Int.max),
-              ScheduleValidator.validate(candidate, against: instance).isEmpty else { return }
+              ScheduleValidator.validate(candidate, against: instance).isEmpty else { return nil }
         best = (runs, cost)
+        return cost
     }
 
     /// Per train, the extra waiting any timetable costing at most `budget` can give it (capped by
