@@ -29,7 +29,14 @@ public struct TimetablePlanner: Sendable {
 
     public func plan(_ instance: Instance, options: PlanOptions = PlanOptions()) throws(PlanError) -> PlanResult {
         var run = PlanRun(instance: instance, options: options, solver: solver)
-        return try run.execute()
+        let result = try run.execute()
+        // The whole timetable as it will be written — times, tracks, slots and its claims of
+        // status, objective and bound — passes the independent validator, or nothing is written.
+        if result.schedule.status.promisesEveryTrain {
+            let violations = ScheduleValidator.validate(result.schedule, against: instance)
+            guard violations.isEmpty else { throw .invalidTimetable(violations) }
+        }
+        return result
     }
 }
 
