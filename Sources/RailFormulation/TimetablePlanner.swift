@@ -187,6 +187,12 @@ struct PlanRun {
         return outcome
     }
 
+    /// Tells the progress handler where the plan stands outside branch and bound (preparation,
+    /// neighbourhood search), so that a long run is never silent.
+    func reportPhase() {
+        options.progress?(PlanProgress(round: rounds.count, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil))
+    }
+
     /// Keeps `runs` as the best timetable if it validates and costs less; returns its cost then.
     @discardableResult
     mutating func keepIfBetter(_ runs: [TrainRun]) -> Int? {
@@ -195,6 +201,7 @@ struct PlanRun {
         guard let cost = candidate.objective, cost < (best?.cost ?? Int.max),
               ScheduleValidator.validate(candidate, against: instance).isEmpty else { return nil }
         best = (runs, cost)
+        reportPhase()
         return cost
     }
 
@@ -213,7 +220,9 @@ struct PlanRun {
     /// cost and a hint where its window lies; greedy insertion gives a first timetable (warm start
     /// and fallback). Each takes at most a quarter of the time limit.
     private mutating func prepare(lowerBounds: inout [Int], extra: inout [Int], room: [Int]) {
+        reportPhase()
         let solos = SingleTrainPlans.soloPlans(instance)
+        reportPhase()
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             guard let solo = solos[index] else { continue }
             let penalty = train.weight * instance.objective.unscheduledPenalty

@@ -23,7 +23,7 @@ final class ProgressReporter: @unchecked Sendable {
         let interval = isTerminal ? 0.2 : 5.0
         guard progress.elapsedSeconds - lastLine >= interval || lastLine == 0 else { return }
         lastLine = max(progress.elapsedSeconds, 0.001)
-        var parts = [String(format: "%6.1f s", progress.elapsedSeconds), "model \(progress.round)"]
+        var parts = [String(format: "%6.1f s", progress.elapsedSeconds), progress.round == 0 && progress.solver == nil ? "heuristics" : "model \(progress.round)"]
         if let best = progress.bestCost { parts.append("best \(best)") }
         if let solver = progress.solver {
             if let incumbent = solver.incumbent { parts.append(String(format: "incumbent %.0f", incumbent)) }
