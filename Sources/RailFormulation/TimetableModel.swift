@@ -45,6 +45,25 @@ public struct TimetableModel {
     }
 }
 
+extension TimetableModel {
+    /// About how many columns `build(instance, extra:)` would make, without making them: steps of
+    /// the origin and of every stop option over the windows. Lets the planner decline a model
+    /// before it fills memory (a year-long horizon with wide windows would).
+    public static func estimatedColumns(_ instance: Instance, extra: [Int]) -> Int {
+        var total = 0
+        for (index, train) in instance.trains.enumerated() {
+            guard let windows = TrainWindows.make(for: train, extra: extra[index], instance: instance) else { continue }
+            let widths = zip(windows.earliestDeparture, windows.latestDeparture).map { $1 - $0 + 1 }
+            total += widths.first ?? 0
+            for k in 1..<max(1, widths.count) {
+                let options = 1 + (instance.station(train.route[k])?.tracks.count ?? 0)
+                total += options * 2 * (widths[k - 1] + widths[k])
+            }
+        }
+        return total
+    }
+}
+
 /// Assembles a `TimetableModel`; each constraint family is one method in its own file.
 struct TimetableBuilder {
     let instance: Instance

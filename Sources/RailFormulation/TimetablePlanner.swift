@@ -110,19 +110,22 @@ struct PlanRun {
 
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
     private mutating func solveRound(_ round: Int, slack: [Int]) throws(PlanError) -> SolveResult {
+        if TimetableModel.estimatedColumns(instance, extra: slack) > 4 * options.maximumColumns, let current = best {
+            // Far too large even to build usefully: improve the best timetable instead.
+            improveWithoutModel(current.runs)
+            return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
+                               nodes: 0, seconds: 0, backendStatus: "not built: estimated over \(4 * options.maximumColumns) columns")
+        }
+        if best == nil, TimetableModel.estimatedColumns(instance, extra: slack) > 50 * options.maximumColumns {
+            return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
+                               nodes: 0, seconds: 0, backendStatus: "not built: estimated over \(50 * options.maximumColumns) columns")
+        }
         let buildStart = clock.now
         let model = TimetableModel.build(instance, extra: slack)
         let buildSeconds = seconds(clock.now - buildStart)
         if model.model.variableCount > options.maximumColumns, let current = best {
-            // Too large for GLPK in useful time: spend what is left improving the best timetable instead,
-            // with small MIPs around it.
-            let deadline = clock.now + .seconds(remaining ?? 10)
-            var search = self
-            let improved = Neighbourhoods.improve(current.runs, instance: instance, solver: solver, until: deadline) { runs in
-                search.keepIfBetter(runs)
-            }
-            best = search.best
-            keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline))
+            // Too large for GLPK in useful time: spend what is left improving the best timetable instead.
+            improveWithoutModel(current.runs)
             rounds.append(PlanRound(slack: slack.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                     nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: 0, decodeSeconds: 0,
                                     termination: .timeLimit, objective: nil, bound: nil, warmStart: "not solved: larger than the column limit"))
@@ -185,6 +188,17 @@ struct PlanRun {
                                 objective: outcome.objective, bound: outcome.bound, warmStart: warmWords))
         options.progress?(PlanProgress(round: round, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil))
         return outcome
+    }
+
+    /// Spends the time left on small MIPs around the best timetable and on local search.
+    private mutating func improveWithoutModel(_ runs: [TrainRun]) {
+        let deadline = clock.now + .seconds(remaining ?? 10)
+        var search = self
+        let improved = Neighbourhoods.improve(runs, instance: instance, solver: solver, until: deadline) { candidate in
+            search.keepIfBetter(candidate)
+        }
+        best = search.best
+        keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline))
     }
 
     /// Tells the progress handler where the plan stands outside branch and bound (preparation,
