@@ -75,12 +75,14 @@ struct PlanRun {
         }
         let totalLowerBound = lowerBounds.reduce(0, +)
         self.lowerBounds = lowerBounds
-        var lastBound: Double?
+        // The last solved model's bound, with the windows it was proven for: after the windows
+        // grow, that bound says nothing about the new ones.
+        var lastBound: (value: Double, windows: [Int])?
         for round in 1...max(1, options.maximumRounds) {
             if let remaining, remaining <= 0 { break }
             if options.cancellation?.isCancelled == true { break }
             let outcome = try solveRound(round, slack: slack)
-            lastBound = outcome.bound
+            lastBound = outcome.bound.map { ($0, slack) }
             let full = zip(slack, room).allSatisfy { $0 >= $1 }
             switch outcome.termination {
             case .optimal:
@@ -100,12 +102,12 @@ struct PlanRun {
                 if full { return infeasibleResult() }
                 slack = widen(slack, room: room)
             case .timeLimit, .gapLimit, .interrupted:
-                return finish(slack: slack, lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+                return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
                 throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
             }
         }
-        return finish(slack: slack, lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+        return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
     }
 
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
@@ -261,11 +263,11 @@ struct PlanRun {
 
     /// Stopped by a limit: the best timetable is `feasible`; a bound is only stated when it is
     /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
-    private func finish(slack: [Int], lastBound: Double?, totalLowerBound: Int, room: [Int]) -> PlanResult {
+    private func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
         var bound = Double(totalLowerBound)
         let safe = safeSlack(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
-        if zip(safe, slack).allSatisfy({ $0 <= $1 }), let lastBound { bound = max(bound, lastBound) }
+        if let lastBound, zip(safe, lastBound.windows).allSatisfy({ $0 <= $1 }) { bound = max(bound, lastBound.value) }
         return result(.feasible, bound: min(bound, Double(best.cost)))
     }
 

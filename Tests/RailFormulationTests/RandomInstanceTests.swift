@@ -64,3 +64,17 @@ struct GeneratedInstanceTests {
         #expect(back.borders == instance.borders)
     }
 }
+
+/// A plan stopped before its proof must not state a bound that only held for smaller windows.
+@Suite("bounds of unproven plans")
+struct UnprovenBoundTests {
+    @Test(arguments: Array(1...20) as [UInt64])
+    func feasibleNeverClaimsItsOwnObjectiveAsBound(seed: UInt64) throws {
+        let instance = InstanceGenerator(stations: 4, trains: 5, horizonMinutes: 480).instance(seed: seed)
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 10, initialSlack: 0, maximumRounds: 1))
+        guard result.schedule.status == .feasible, let objective = result.schedule.objective, let bound = result.schedule.bound else { return }
+        // Equality would mean "proven", which one restricted round cannot give unless its windows were safe.
+        let lower = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }.reduce(0, +)
+        #expect(bound < Double(objective) || objective == lower, "seed \(seed): feasible with bound \(bound) = objective \(objective)")
+    }
+}
