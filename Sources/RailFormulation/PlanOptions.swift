@@ -51,7 +51,8 @@ public struct PlanProgress: Sendable {
 
 /// One restricted model solved: its size and what came of it (for logs and benchmarks).
 public struct PlanRound: Sendable {
-    public var slack: Int
+    /// The largest extra waiting (minutes beyond the forced wait) any train had in this model.
+    public var extra: Int
     public var rows: Int
     public var columns: Int
     public var nonZeros: Int

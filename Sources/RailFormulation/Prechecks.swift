@@ -13,15 +13,7 @@ enum Prechecks {
                 reasons += Explainer.lacks(train, instance)
             }
         }
-        let runs = instance.trains.map { train -> TrainRun in
-            guard let fixed = train.fixed else { return TrainRun(train: train.id, scheduled: false) }
-            var run = TrainRun(train: train.id, scheduled: true, stops: fixed.enumerated().map { k, stop in
-                StopTime(station: stop.station, arrival: stop.arrival, departure: stop.departure, track: stop.track,
-                         customs: k > 0 && k < fixed.count - 1 && train.hasCustoms(at: stop.station))
-            })
-            run.latenessMinutes = ScheduleCost.lateness(of: train, run: run)
-            return run
-        }
+        let runs = instance.trains.map { SingleTrainPlans.fixedRun($0) ?? TrainRun(train: $0.id, scheduled: false) }
         let fixedOnly = Schedule(instance: instance.name, status: .infeasible, trains: runs)
         for violation in ScheduleValidator.validate(fixedOnly, against: instance) where fixedRules.contains(violation.rule) {
             reasons.append("fixed trains cannot keep their times: \(violation.message)")

@@ -19,11 +19,6 @@ struct Step {
         return LinearExpression(variables[min(t, hi) - lo])
     }
 
-    /// The variable for minute `t`, nil before the window.
-    func variable(at t: Minute) -> Variable? {
-        t < lo ? nil : variables[min(t, hi) - lo]
-    }
-
     /// Adds the binaries and the rows `x[t] <= x[t+1]`.
     static func add(to model: inout Model, lo: Minute, hi: Minute, name: String) -> Step {
         precondition(hi >= lo)

@@ -86,8 +86,6 @@ struct TimetableBuilder {
         self.classes = classes
     }
 
-    func stationClearance(_ station: StationID) -> Int { instance.station(station)?.clearanceMinutes ?? 0 }
-
     /// Adds a row named after its constraint family (`running_17`), so that a violated row says
     /// which rule of the spec it stands for.
     mutating func row(_ family: String, _ constraint: LinearConstraint) {

@@ -69,9 +69,9 @@ struct PlanRun {
         }
         var lowerBounds = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }
         let room = instance.trains.map { TrainWindows.maximumExtra(for: $0, instance: instance) ?? 0 }
-        var slack = room.map { min($0, options.initialSlack) }
+        var extra = room.map { min($0, options.initialSlack) }
         if !options.singleTrain {
-            prepare(lowerBounds: &lowerBounds, extra: &slack, room: room)
+            prepare(lowerBounds: &lowerBounds, extra: &extra, room: room)
         }
         let totalLowerBound = lowerBounds.reduce(0, +)
         self.lowerBounds = lowerBounds
@@ -81,26 +81,26 @@ struct PlanRun {
         for round in 1...max(1, options.maximumRounds) {
             if let remaining, remaining <= 0 { break }
             if options.cancellation?.isCancelled == true { break }
-            let outcome = try solveRound(round, slack: slack)
-            lastBound = outcome.bound.map { ($0, slack) }
-            let full = zip(slack, room).allSatisfy { $0 >= $1 }
+            let outcome = try solveRound(round, extra: extra)
+            lastBound = outcome.bound.map { ($0, extra) }
+            let full = zip(extra, room).allSatisfy { $0 >= $1 }
             switch outcome.termination {
             case .optimal:
                 guard let best else {
                     // The restricted model has no timetable at all: widen it.
                     if full { return infeasibleResult() }
-                    slack = widen(slack, room: room)
+                    extra = widen(extra, room: room)
                     continue
                 }
-                let safe = safeSlack(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
-                if zip(safe, slack).allSatisfy({ $0 <= $1 }) {
+                let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
+                if zip(safe, extra).allSatisfy({ $0 <= $1 }) {
                     return result(.optimal, bound: Double(best.cost))
                 }
                 // Grow towards the safe windows step by step: a better optimum on the way shrinks them.
-                slack = zip(slack, safe).map { current, needed in max(current, min(needed, max(current * 2, current + 60))) }
+                extra = zip(extra, safe).map { current, needed in max(current, min(needed, max(current * 2, current + 60))) }
             case .infeasible:
                 if full { return infeasibleResult() }
-                slack = widen(slack, room: room)
+                extra = widen(extra, room: room)
             case .timeLimit, .gapLimit, .interrupted:
                 return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
@@ -111,24 +111,24 @@ struct PlanRun {
     }
 
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
-    private mutating func solveRound(_ round: Int, slack: [Int]) throws(PlanError) -> SolveResult {
-        if TimetableModel.estimatedColumns(instance, extra: slack) > 4 * options.maximumColumns, let current = best {
+    private mutating func solveRound(_ round: Int, extra: [Int]) throws(PlanError) -> SolveResult {
+        if TimetableModel.estimatedColumns(instance, extra: extra) > 4 * options.maximumColumns, let current = best {
             // Far too large even to build usefully: improve the best timetable instead.
             improveWithoutModel(current.runs)
             return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
                                nodes: 0, seconds: 0, backendStatus: "not built: estimated over \(4 * options.maximumColumns) columns")
         }
-        if best == nil, TimetableModel.estimatedColumns(instance, extra: slack) > 50 * options.maximumColumns {
+        if best == nil, TimetableModel.estimatedColumns(instance, extra: extra) > 50 * options.maximumColumns {
             return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
                                nodes: 0, seconds: 0, backendStatus: "not built: estimated over \(50 * options.maximumColumns) columns")
         }
         let buildStart = clock.now
-        let model = TimetableModel.build(instance, extra: slack)
+        let model = TimetableModel.build(instance, extra: extra)
         let buildSeconds = seconds(clock.now - buildStart)
         if model.model.variableCount > options.maximumColumns, let current = best {
             // Too large for GLPK in useful time: spend what is left improving the best timetable instead.
             improveWithoutModel(current.runs)
-            rounds.append(PlanRound(slack: slack.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
+            rounds.append(PlanRound(extra: extra.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                     nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: 0, decodeSeconds: 0,
                                     termination: .timeLimit, objective: nil, bound: nil, warmStart: "not solved: larger than the column limit"))
             return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
@@ -184,7 +184,7 @@ struct PlanRun {
         case .rejected(let violations): warmWords = "rejected (\(violations.count) violations)"
         case .unused(let why): warmWords = "unused: \(why)"
         }
-        rounds.append(PlanRound(slack: slack.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
+        rounds.append(PlanRound(extra: extra.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                 nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: solveSeconds,
                                 decodeSeconds: seconds(clock.now - decodeStart), termination: outcome.termination,
                                 objective: outcome.objective, bound: outcome.bound, warmStart: warmWords))
@@ -223,7 +223,7 @@ struct PlanRun {
 
     /// Per train, the extra waiting any timetable costing at most `budget` can give it (capped by
     /// the horizon): its own share of the budget is what the others' lower bounds leave.
-    private func safeSlack(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
+    private func safeExtra(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
         instance.trains.enumerated().map { index, train in
             guard !train.isFixed else { return 0 }
             let own = budget - (totalLowerBound - lowerBounds[index])
@@ -257,8 +257,8 @@ struct PlanRun {
         }
     }
 
-    private func widen(_ slack: [Int], room: [Int]) -> [Int] {
-        zip(slack, room).map { min($1, max($0 * 2, $0 + 60)) }
+    private func widen(_ extra: [Int], room: [Int]) -> [Int] {
+        zip(extra, room).map { min($1, max($0 * 2, $0 + 60)) }
     }
 
     /// Stopped by a limit: the best timetable is `feasible`; a bound is only stated when it is
@@ -266,7 +266,7 @@ struct PlanRun {
     private func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
         var bound = Double(totalLowerBound)
-        let safe = safeSlack(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
+        let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
         if let lastBound, zip(safe, lastBound.windows).allSatisfy({ $0 <= $1 }) { bound = max(bound, lastBound.value) }
         return result(.feasible, bound: min(bound, Double(best.cost)))
     }

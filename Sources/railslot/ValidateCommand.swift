@@ -24,10 +24,9 @@ struct ValidateCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let loaded: Instance
+        let loaded = try CommandSupport.loadInstance(instance)
         let document: TimetableDocument
         do {
-            loaded = try InstanceLoader.load(path: instance)
             document = try TimetableReader.load(path: timetable, instance: loaded)
         } catch {
             Console.error(error.description)
