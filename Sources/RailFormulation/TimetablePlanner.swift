@@ -195,11 +195,9 @@ struct PlanRun {
     /// Spends the time left on small MIPs around the best timetable and on local search.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
-        var search = self
         let improved = Neighbourhoods.improve(runs, instance: instance, solver: solver, until: deadline) { candidate in
-            search.keepIfBetter(candidate)
+            keepIfBetter(candidate)
         }
-        best = search.best
         keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline))
     }
 
