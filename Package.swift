@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map names the header and library.
@@ -49,6 +50,12 @@ let package = Package(
             name: "RailFormats",
             dependencies: ["RailDomain", .product(name: "Yams", package: "Yams")]
         ),
+        // What planners read: text table with KPIs, CSV, time-distance diagram and Gantt (SVG/HTML),
+        // railML 2.x, and the comparison of two timetables. No MIP, no GLPK.
+        .target(
+            name: "RailReports",
+            dependencies: ["RailDomain", "RailFormats", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // Railways to MIP and back: time-indexed model, decoder, solve strategy. Knows GLPK only as a MIPSolver.
         .target(
             name: "RailFormulation",
@@ -71,12 +78,16 @@ let package = Package(
         .executableTarget(
             name: "railslot",
             dependencies: [
-                "MIP", "GLPKBackend", "RailDomain", "RailFormats", "RailFormulation",
+                "MIP", "GLPKBackend", "RailDomain", "RailFormats", "RailFormulation", "RailReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "RailDomainTests", dependencies: ["RailDomain", "RailFormats"]),
+        .testTarget(
+            name: "RailReportsTests",
+            dependencies: ["RailReports", "RailDomain", "RailFormats", "RailFormulation", "GLPKBackend", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(
             name: "RailFormulationTests",
             dependencies: ["RailFormulation", "RailDomain", "RailFormats", "RailScenarios", "MIP", "GLPKBackend"]

@@ -15,7 +15,14 @@ public enum TimetableReader {
         return try load(bytes: bytes, instance: instance, file: path)
     }
 
-    public static func load(bytes: [UInt8], instance: Instance, file: String? = nil) throws(InputError) -> TimetableDocument {
+    /// Without its instance: times in minutes since 1970-01-01T00:00Z (two such schedules can be
+    /// compared), no check of the offsets they are written in.
+    public static func load(path: String) throws(InputError) -> TimetableDocument {
+        let bytes = try FileInput.read(path)
+        return try load(bytes: bytes, instance: nil, file: path)
+    }
+
+    public static func load(bytes: [UInt8], instance: Instance?, file: String? = nil) throws(InputError) -> TimetableDocument {
         let tree = try FileInput.parse(bytes, format: .json, file: file)
         let log = ProblemLog()
         var reader = Reader(instance: instance, log: log)
@@ -25,7 +32,7 @@ public enum TimetableReader {
     }
 
     private struct Reader {
-        let instance: Instance
+        let instance: Instance?
         let log: ProblemLog
         var offsetViolations: [Violation] = []
 
@@ -118,11 +125,11 @@ public enum TimetableReader {
                 log.add(field.path, "\"\(text.prefix(60))\" \(error)")
                 return nil
             case .success(let (instant, offset)):
-                if let expected = instance.station(station)?.utcOffset, expected != offset {
+                if let expected = instance?.station(station)?.utcOffset, expected != offset {
                     offsetViolations.append(Violation(.format, trains: train.map { [TrainID(rawValue: $0)] } ?? [], place: station.rawValue,
                                                       "\(field.path): \(text) is written in \(offset); times at \(station) are written in its own offset \(expected)"))
                 }
-                return instance.minute(of: instant)
+                return instance?.minute(of: instant) ?? instant.minutesSinceEpoch
             }
         }
     }

@@ -14,6 +14,17 @@ enum CommandSupport {
         }
     }
 
+    /// A timetable file, read against its instance when given (else in minutes since the epoch).
+    static func loadTimetable(_ path: String, instance: Instance?) throws -> TimetableDocument {
+        do {
+            if let instance { return try TimetableReader.load(path: path, instance: instance) }
+            return try TimetableReader.load(path: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.invalidInput.code
+        }
+    }
+
     static func write(_ text: String, to path: String) throws {
         do {
             try AtomicFile.write(text, to: path)

@@ -5,6 +5,7 @@ import Logging
 import RailDomain
 import RailFormats
 import RailFormulation
+import RailReports
 
 /// `railslot solve INSTANCE`: plan a timetable with GLPK.
 struct SolveCommand: ParsableCommand {
@@ -20,8 +21,11 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the timetable here (atomically) instead of to stdout.")
     var output: String?
 
-    @Option(help: "Output format: json (the timetable format), csv or text.")
-    var format: TimetableFormat = .json
+    @Option(help: "Output format: json (the timetable format), csv, text or railml (default: text on a terminal, else json).")
+    var format: TimetableFormat?
+
+    @Option(help: "Also draw the timetable here: a time-distance diagram and track Gantt chart (.svg, or .html for a page).")
+    var diagram: String?
 
     @Option(name: .customLong("time-limit"), help: "Stop after this many seconds with the best timetable found.")
     var timeLimit: Double = 300
@@ -66,11 +70,15 @@ struct SolveCommand: ParsableCommand {
                 return copy
             }
         }
-        let text = TimetableFormat.render(format, schedule: schedule, instance: loaded)
+        let chosen = format ?? (output == nil && Terminal.stdoutIsTerminal ? .text : .json)
+        let text = TimetableFormat.render(chosen, schedule: schedule, instance: loaded, style: output == nil ? Terminal.style() : .plain)
         if let output {
             try CommandSupport.write(text, to: output)
         } else {
             Console.out(text)
+        }
+        if let diagram {
+            try CommandSupport.write(TimetableDiagram.render(.of(path: diagram), schedule: schedule, instance: loaded), to: diagram)
         }
         if verbose {
             for (index, round) in result.rounds.enumerated() {
