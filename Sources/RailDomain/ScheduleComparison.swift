@@ -26,6 +26,11 @@ public struct ScheduleComparison: Hashable, Sendable {
     public struct TrainDifference: Hashable, Sendable {
         public var train: TrainID
         public var changes: [Change]
+
+        public init(train: TrainID, changes: [Change]) {
+            self.train = train
+            self.changes = changes
+        }
     }
 
     public var statusChange: (was: ScheduleStatus, now: ScheduleStatus)? {

@@ -2,7 +2,7 @@ import RailDomain
 
 /// The timetable as planners read it in a terminal: a header (status, objective, bound, gap), a
 /// KPI block, then one row per train and stop. Columns that do not fit the width are left out,
-/// least important first (station names, then dwell).
+/// least important first (station names, then dwell); below about 70 columns rows run on.
 public enum TimetableText {
     public static func text(_ schedule: Schedule, instance: Instance, style: TextStyle = .plain) -> String {
         let kpis = ScheduleKPIs.compute(schedule, for: instance)
@@ -47,8 +47,11 @@ public enum TimetableText {
         let nameWidth = min(18, instance.stations.map { $0.name?.count ?? 0 }.max() ?? 0)
         let trackWidth = max(10, instance.stations.flatMap(\.tracks).map { $0.id.rawValue.count + 2 }.max() ?? 10)
         let slotWidth = max(4, instance.borders.flatMap { b in b.slots.map { b.id.rawValue.count + $0.id.rawValue.count + 1 } }.max() ?? 4)
+        let timeWidth = schedule.trains.flatMap(\.stops).flatMap { stop in
+            [stop.arrival, stop.departure].compactMap { $0 }.map { clock($0, at: instance.station(stop.station), instance: instance).count }
+        }.max() ?? 8
         var columns = [Column(title: "TRAIN", width: trainWidth), Column(title: "STATION", width: idWidth),
-                       Column(title: "NAME", width: nameWidth), Column(title: "ARR", width: 11), Column(title: "DEP", width: 11),
+                       Column(title: "NAME", width: nameWidth), Column(title: "ARR", width: timeWidth), Column(title: "DEP", width: timeWidth),
                        Column(title: "DWELL", width: 5, rightAligned: true), Column(title: "TRACK/LANE", width: trackWidth),
                        Column(title: "SLOT", width: slotWidth), Column(title: "LATE", width: 4, rightAligned: true)]
         // Leave out what does not fit, least important first.

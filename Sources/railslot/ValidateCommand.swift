@@ -25,13 +25,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try CommandSupport.loadInstance(instance)
-        let document: TimetableDocument
-        do {
-            document = try TimetableReader.load(path: timetable, instance: loaded)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.invalidInput.code
-        }
+        let document = try CommandSupport.loadTimetable(timetable, instance: loaded)
         let violations = document.formatViolations + ScheduleValidator.validate(document.schedule, against: loaded)
         let cost = ScheduleCost.compute(document.schedule, for: loaded).total
         switch format {

@@ -16,6 +16,11 @@ public enum RailMLReader {
         } catch {
             throw InputError(file: nil, problems: [InputProblem(place: "railml", "not well-formed XML: \(error)")])
         }
+        // The nodes live in the document's libxml2 tree: keep the document alive while reading them.
+        return try withExtendedLifetime(document) { () throws(InputError) -> Schedule in try read(document, instance: instance) }
+    }
+
+    private static func read(_ document: XMLDocument, instance: Instance) throws(InputError) -> Schedule {
         guard let root = document.rootElement(), root.localName == "railml", root.uri == RailML.namespace else {
             throw InputError(file: nil, problems: [InputProblem(place: "railml", "the root element is not railML 2 (namespace \(RailML.namespace))")])
         }
@@ -27,7 +32,7 @@ public enum RailMLReader {
         let parts = timetable.map { children($0, "trainParts").flatMap { children($0, "trainPart") } } ?? []
         for (p, part) in parts.enumerated() {
             let place = "trainParts/trainPart[\(p)]"
-            guard let id = part.attribute(forName: "trainNumber")?.stringValue else {
+            guard let id = plain(part, "trainNumber") else {
                 problems.append(InputProblem(place: place, "no trainNumber"))
                 continue
             }
@@ -40,18 +45,18 @@ public enum RailMLReader {
             let stops = children(part, "ocpsTT").flatMap { children($0, "ocpTT") }
             for (k, stopElement) in stops.enumerated() {
                 let stopPlace = "\(place)/ocpsTT/ocpTT[\(k)]"
-                guard let ocp = stopElement.attribute(forName: "ocpRef")?.stringValue, let station = RailML.strip("ocp_", from: ocp) else {
+                guard let ocp = plain(stopElement, "ocpRef"), let station = RailML.strip("ocp_", from: ocp) else {
                     problems.append(InputProblem(place: stopPlace, "no ocpRef to a station"))
                     continue
                 }
                 let stationID = StationID(rawValue: station)
                 var stop = StopTime(station: stationID)
-                stop.track = stopElement.attribute(forName: "trackRef")?.stringValue.flatMap { RailML.strip("trk_", from: $0) }.map(TrackID.init(rawValue:))
+                stop.track = plain(stopElement, "trackRef").flatMap { RailML.strip("trk_", from: $0) }.map(TrackID.init(rawValue:))
                 stop.customs = extensionAttribute(stopElement, "customs") == "true"
-                let times = children(stopElement, "times").first { $0.attribute(forName: "scope")?.stringValue == "scheduled" }
+                let times = children(stopElement, "times").first { plain($0, "scope") == "scheduled" }
                 for (name, keyPath) in [("arrival", \StopTime.arrival), ("departure", \StopTime.departure)] {
-                    guard let time = times?.attribute(forName: name)?.stringValue else { continue }
-                    let day = times?.attribute(forName: name + "Day")?.stringValue.flatMap { Int($0) } ?? 0
+                    guard let time = plain(times, name) else { continue }
+                    let day = plain(times, name + "Day").flatMap { Int($0) } ?? 0
                     guard let minute = RailML.minute(time: time, day: day, at: stationID, instance: instance) else {
                         problems.append(InputProblem(place: "\(stopPlace)/times/@\(name)", "\"\(time)\" is not a time of day"))
                         continue
@@ -69,6 +74,13 @@ public enum RailMLReader {
 
     private static func children(_ element: XMLElement, _ name: String) -> [XMLElement] {
         (element.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.localName == name && $0.uri == RailML.namespace }
+    }
+
+    /// An attribute without a namespace, matched by its name. (On Linux, Foundation's
+    /// `attribute(forName:)` does not find one on an element in a namespace, and `localName` on an
+    /// attribute node reads freed memory: neither is used.)
+    private static func plain(_ element: XMLElement?, _ name: String) -> String? {
+        element?.attributes?.first { $0.name == name }?.stringValue
     }
 
     private static func extensionAttribute(_ element: XMLElement, _ name: String) -> String? {
