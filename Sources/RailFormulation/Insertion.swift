@@ -67,13 +67,14 @@ enum SingleTrainPlans {
     /// Greedy insertion: trains by earliest departure (heavier first on ties), each given its
     /// cheapest run against the fixed trains and those placed before it. Optional trains that do
     /// not fit are left out. When a non-optional train does not fit, it moves to the front and the
-    /// insertion starts again (a few times); nil if that does not help.
-    static func insertion(_ instance: Instance, attempts: Int = 8) -> [TrainRun]? {
+    /// insertion starts again (a few times); nil if that does not help. `first` go first, in order.
+    static func insertion(_ instance: Instance, first: [Int] = [], attempts: Int = 8) -> [TrainRun]? {
         let demand = SingleTrainSearch.demand(instance)
-        var sequence = instance.trains.indices.filter { !instance.trains[$0].isFixed }.sorted {
+        var sequence = instance.trains.indices.filter { !instance.trains[$0].isFixed && !first.contains($0) }.sorted {
             let a = instance.trains[$0], b = instance.trains[$1]
             return (a.earliestDeparture ?? 0, -a.weight, $0) < (b.earliestDeparture ?? 0, -b.weight, $1)
         }
+        sequence = first + sequence
         for _ in 0..<max(1, attempts) {
             switch insert(instance, sequence: sequence, demand: demand) {
             case .success(let runs): return runs

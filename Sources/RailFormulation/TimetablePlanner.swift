@@ -248,10 +248,26 @@ struct PlanRun {
         let runs = LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4))
         keepIfBetter(runs)
         guard best != nil else { return }
+        admitLeftOut()
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
             extra[index] = min(room[index], max(extra[index], SingleTrainPlans.wait(of: train, run: run) - forced))
+        }
+    }
+
+    /// Greedy insertion again with a left-out optional train placed first (heaviest first, each
+    /// once, also those left out by an earlier try): the others then arrange around it, and a
+    /// lighter train may be left out instead.
+    private mutating func admitLeftOut() {
+        var tried: Set<Int> = []
+        while let remaining, remaining > 0, let current = best?.runs {
+            guard let index = instance.trains.indices
+                .filter({ instance.trains[$0].isOptional && !current[$0].scheduled && !tried.contains($0) })
+                .min(by: { (-instance.trains[$0].weight, $0) < (-instance.trains[$1].weight, $1) }) else { return }
+            tried.insert(index)
+            guard let inserted = SingleTrainPlans.insertion(instance, first: [index]) else { continue }
+            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds(remaining / 8)))
         }
     }
 
