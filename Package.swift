@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map names the header and library.
@@ -56,6 +57,11 @@ let package = Package(
             name: "RailReports",
             dependencies: ["RailDomain", "RailFormats", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // Many instances at once: batch runs (resumable, sharded), merged summaries, what-if variants.
+        .target(
+            name: "RailBatch",
+            dependencies: ["RailDomain", "RailFormats", "RailFormulation", "MIP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Railways to MIP and back: time-indexed model, decoder, solve strategy. Knows GLPK only as a MIPSolver.
         .target(
             name: "RailFormulation",
@@ -78,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "railslot",
             dependencies: [
-                "MIP", "GLPKBackend", "RailDomain", "RailFormats", "RailFormulation", "RailReports",
+                "MIP", "GLPKBackend", "RailDomain", "RailFormats", "RailFormulation", "RailReports", "RailBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,7 +99,8 @@ let package = Package(
             dependencies: ["RailFormulation", "RailDomain", "RailFormats", "RailScenarios", "MIP", "GLPKBackend"]
         ),
         // End to end through the built `railslot` executable (the dependency makes SwiftPM build it first).
-        .testTarget(name: "RailslotCLITests", dependencies: ["railslot"]),
+        .testTarget(name: "RailslotCLITests", dependencies: ["railslot", "RailDomain", "RailFormats", "RailScenarios", "RailFormulation", "RailBatch"]),
+        .testTarget(name: "RailBatchTests", dependencies: ["RailBatch", "RailDomain", "RailFormats"]),
         .testTarget(
             name: "GLPKBackendTests",
             dependencies: ["MIP", "GLPKBackend", "MIPConformance"]

@@ -23,10 +23,11 @@ struct CLIRunner {
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs railslot with `arguments`; with `raw`, `arguments[0]` is another program to run.
+    static func run(_ arguments: [String], raw: Bool = false) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = raw ? URL(fileURLWithPath: "/usr/bin/env") : executable
+        process.arguments = raw && arguments.first == "env" ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
