@@ -67,7 +67,8 @@ enum SingleTrainPlans {
     /// Greedy insertion: trains by earliest departure (heavier first on ties), each given its
     /// cheapest run against the fixed trains and those placed before it. Optional trains that do
     /// not fit are left out. When a non-optional train does not fit, it moves to the front and the
-    /// insertion starts again (a few times); nil if that does not help. `first` go first, in order.
+    /// insertion starts again (a few times), and at last with every non-optional train first; nil
+    /// if that does not help. `first` go first, in order.
     static func insertion(_ instance: Instance, first: [Int] = [], attempts: Int = 8) -> [TrainRun]? {
         let demand = SingleTrainSearch.demand(instance)
         var sequence = instance.trains.indices.filter { !instance.trains[$0].isFixed && !first.contains($0) }.sorted {
@@ -83,7 +84,9 @@ enum SingleTrainPlans {
                 sequence.insert(stuck.index, at: 0)
             }
         }
-        return nil
+        // Last: every train that must run before any that may be left out.
+        let mustRun = sequence.filter { !instance.trains[$0].isOptional }, mayRun = sequence.filter { instance.trains[$0].isOptional }
+        return try? insert(instance, sequence: mustRun + mayRun, demand: demand).get()
     }
 
     private struct Stuck: Error { let index: Int }

@@ -8,10 +8,13 @@ struct ExamplesTests {
     static func files(endingWith suffix: String) -> [String] {
         let root = CLIRunner.root.appendingPathComponent("examples")
         let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
-        return all.filter { $0.hasSuffix(suffix) }.sorted().map { "examples/\($0)" }
+        // Batch outputs (examples/batch/results, not committed) are not examples.
+        return all.filter { $0.hasSuffix(suffix) && !$0.hasPrefix("batch/results/") }.sorted().map { "examples/\($0)" }
     }
 
-    static let instances = files(endingWith: ".yaml") + files(endingWith: ".json").filter { !$0.hasSuffix(".timetable.json") }
+    /// Instance files: not timetables, batch summaries or the Kubernetes manifest.
+    static let instances = (files(endingWith: ".yaml") + files(endingWith: ".json"))
+        .filter { !$0.hasSuffix(".timetable.json") && !$0.hasSuffix("-summary.json") && !$0.hasSuffix("k8s-indexed-job.yaml") }
     static let timetables = files(endingWith: ".timetable.json")
 
     @Test func examplesExist() {
