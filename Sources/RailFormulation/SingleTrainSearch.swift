@@ -51,12 +51,25 @@ enum SingleTrainSearch {
 
     static func plan(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool = true,
                      demand: [TrackID: Double] = [:]) -> (run: TrainRun, cost: Int)? {
+        // Without prices every value is a whole number well inside Double's exact range.
+        search(train, instance: instance, holding: holding, countSlots: countSlots, demand: demand, prices: nil)
+            .map { ($0.run, Int($0.value)) }
+    }
+
+    /// The run of least cost plus resource prices (a Lagrangian subproblem): `value` is that sum.
+    /// Slot capacities are not counted (the prices stand for them).
+    static func pricedPlan(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices) -> (run: TrainRun, value: Double)? {
+        search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices)
+    }
+
+    private static func search(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool,
+                               demand: [TrackID: Double], prices: ResourcePrices?) -> (run: TrainRun, value: Double)? {
         let horizon = instance.horizonMinutes
-        let weights = instance.objective, w = train.weight
+        let weights = instance.objective, w = Double(train.weight)
         let route = train.route, n = route.count - 1
         let sectionsOnRoute = (0..<n).map { k in instance.sections.firstIndex { $0.joins(route[k], route[k + 1]) }! }
         let runs = (0..<n).map { instance.sections[sectionsOnRoute[$0]].runningMinutes[train.trainClass]! }
-        let infinity = Int.max / 4
+        let infinity = Double.infinity
         let earliest = train.earliestDeparture ?? 0
         let start = max(earliest, 0)
         let travel = runs.reduce(0, +) + (1..<max(1, n)).reduce(0) { $0 + train.requiredDwell(atStop: $1) }
@@ -64,34 +77,39 @@ enum SingleTrainSearch {
         guard start + travel <= horizon else { return nil }
 
         // departCost[t]: least cost to depart position k at minute t.
-        var departCost = [Int](repeating: infinity, count: horizon + 1)
+        var departCost = [Double](repeating: infinity, count: horizon + 1)
         for t in start...min(last, start + maximumWait) {
-            departCost[t] = w * weights.departureDelayPerMinute * (t - earliest)
+            departCost[t] = w * Double(weights.departureDelayPerMinute * (t - earliest))
         }
         var standChoice: [[(arrival: Minute, track: TrackID?)]] = []
         var slotChoice: [[SlotID?]] = []
         for k in 0..<n {
             let border = instance.border(between: route[k], route[k + 1])
-            var arriveCost = [Int](repeating: infinity, count: horizon + 1)
+            var arriveCost = [Double](repeating: infinity, count: horizon + 1)
             var slotsHere = [SlotID?](repeating: nil, count: horizon + 1)
             for t in start...last where departCost[t] < infinity && t + runs[k] <= last {
                 guard sectionFree(section: sectionsOnRoute[k], from: route[k], enter: t, running: runs[k], instance: instance, holding: holding) else { continue }
+                var price = prices?.passage(section: sectionsOnRoute[k], from: route[k], enter: t, exit: t + runs[k]) ?? 0
                 if let border {
-                    guard let slot = border.slots
-                        .filter({ ($0.fromStation == nil || $0.fromStation == route[k]) && $0.opens <= t && t <= $0.closes
-                            && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity) })
-                        .min(by: { $0.closes < $1.closes }) else { continue }
+                    let admitting = border.slots.filter { ($0.fromStation == nil || $0.fromStation == route[k]) && $0.opens <= t && t <= $0.closes
+                        && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity) }
+                    // The cheapest slot, and of those the one that closes first.
+                    guard let slot = admitting.min(by: { a, b in
+                        let pa = prices?.slot(border.id, a.id) ?? 0, pb = prices?.slot(border.id, b.id) ?? 0
+                        return pa != pb ? pa < pb : a.closes < b.closes
+                    }) else { continue }
                     slotsHere[t + runs[k]] = slot.id
+                    price += prices?.slot(border.id, slot.id) ?? 0
                 }
-                arriveCost[t + runs[k]] = departCost[t]
+                arriveCost[t + runs[k]] = departCost[t] + price
             }
             slotChoice.append(slotsHere)
             if k + 1 == n {
                 // The destination: lateness decides.
-                var best: (cost: Int, arrival: Minute)?
+                var best: (cost: Double, arrival: Minute)?
                 for a in start...last where arriveCost[a] < infinity {
                     let late = train.dueArrival.map { max(0, a - $0) } ?? 0
-                    let cost = arriveCost[a] + w * weights.latenessPerMinute * late
+                    let cost = arriveCost[a] + w * Double(weights.latenessPerMinute * late)
                     if best == nil || cost < best!.cost { best = (cost, a) }
                 }
                 guard let best else { return nil }
@@ -104,7 +122,7 @@ enum SingleTrainSearch {
             // Least-demanded tracks first, so that on ties a train leaves the tracks others depend on.
             let tracks = station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
                 .sorted { (demand[$0.id] ?? 0, $0.lengthMeters) < (demand[$1.id] ?? 0, $1.lengthMeters) }
-            var nextDepart = [Int](repeating: infinity, count: horizon + 1)
+            var nextDepart = [Double](repeating: infinity, count: horizon + 1)
             var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: horizon + 1)
             if required == 0 {
                 for a in start...last where arriveCost[a] < nextDepart[a] {
@@ -112,20 +130,25 @@ enum SingleTrainSearch {
                     choice[a] = (a, nil)
                 }
             }
-            let shortest = max(required, 1), price = w * weights.dwellPerMinute
+            let shortest = max(required, 1), price = w * Double(weights.dwellPerMinute)
+            let clearance = station.clearanceMinutes
             for track in tracks {
+                // Prices of standing: occupying minute m costs occupied[m + 1] - occupied[m].
+                let occupied = prices?.trackPrefix(track.id)
+                func held(_ m: Minute) -> Double { occupied.map { $0[min(m, $0.count - 1)] } ?? 0 }
                 // A stand [a, e] needs the track free over [a, e + clearance) and open over [a, e]:
                 // sweep each free and open stretch once, keeping the cheapest arrival so far.
-                for (low, high) in stretches(of: track, busy: holding.tracks[track.id] ?? [], clearance: station.clearanceMinutes, from: start, to: last) {
-                    var best: (value: Int, arrival: Minute)?
+                for (low, high) in stretches(of: track, busy: holding.tracks[track.id] ?? [], clearance: clearance, from: start, to: last) {
+                    var best: (value: Double, arrival: Minute)?
                     guard low + shortest <= high else { continue }
                     for e in (low + shortest)...high {
                         let a = e - shortest
-                        if arriveCost[a] < infinity, best == nil || arriveCost[a] - price * a < best!.value {
-                            best = (arriveCost[a] - price * a, a)
+                        let value = arriveCost[a] - price * Double(a) - held(a)
+                        if arriveCost[a] < infinity, best == nil || value < best!.value {
+                            best = (value, a)
                         }
                         guard let best else { continue }
-                        let cost = best.value + price * (e - required)
+                        let cost = best.value + price * Double(e - required) + held(e + clearance)
                         if cost < nextDepart[e] {
                             nextDepart[e] = cost
                             choice[e] = (best.arrival, track.id)

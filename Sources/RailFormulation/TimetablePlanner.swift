@@ -51,6 +51,8 @@ struct PlanRun {
     var best: (runs: [TrainRun], cost: Int)?
     var nodes = 0
     var lowerBounds: [Int] = []
+    /// The Lagrangian bound, once there is a timetable to aim at.
+    var lagrangian: LagrangianBound?
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -75,6 +77,15 @@ struct PlanRun {
         }
         let totalLowerBound = lowerBounds.reduce(0, +)
         self.lowerBounds = lowerBounds
+        if !options.singleTrain, let best, (remaining ?? 60) > 0 {
+            lagrangian = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: best.cost,
+                                                 until: clock.now + .seconds(min((remaining ?? 60) / 4, 10)))
+            reportPhase()
+            // Costs are whole numbers: a bound above cost − 1 proves the timetable optimal.
+            if let value = lagrangian?.value, value > Double(best.cost - 1) + 1e-6 {
+                return result(.optimal, bound: Double(best.cost))
+            }
+        }
         // The last solved model's bound, with the windows it was proven for: after the windows
         // grow, that bound says nothing about the new ones.
         var lastBound: (value: Double, windows: [Int])?
@@ -224,7 +235,8 @@ struct PlanRun {
     private func safeExtra(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
         instance.trains.enumerated().map { index, train in
             guard !train.isFixed else { return 0 }
-            let own = budget - (totalLowerBound - lowerBounds[index])
+            var own = budget - (totalLowerBound - lowerBounds[index])
+            if let lagrangian { own = min(own, lagrangian.ownBudget(of: index, budget: budget)) }
             let bound = CostBounds.safeExtra(of: train, budget: own, instance: instance) ?? room[index]
             return min(bound, room[index])
         }
@@ -279,7 +291,7 @@ struct PlanRun {
     /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
     private func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
-        var bound = Double(totalLowerBound)
+        var bound = max(Double(totalLowerBound), lagrangian?.value ?? 0)
         let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
         if let lastBound, zip(safe, lastBound.windows).allSatisfy({ $0 <= $1 }) { bound = max(bound, lastBound.value) }
         return result(.feasible, bound: min(bound, Double(best.cost)))

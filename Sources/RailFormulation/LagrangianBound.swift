@@ -1,0 +1,279 @@
+import RailDomain
+
+/// Prices on the capacity rows a Lagrangian relaxation moves into the objective: per track and
+/// minute, per section entry and exit window, per border slot. `SingleTrainSearch.pricedPlan`
+/// adds them to a train's cost.
+struct ResourcePrices {
+    /// Per track: prefix sums, `[m]` = price of occupying minutes `0..<m`.
+    fileprivate var tracks: [TrackID: [Double]] = [:]
+    /// Per section index and entry direction (0: from `section.from`): prefix sums over rows.
+    fileprivate var entries: [[[Double]]] = []
+    fileprivate var exits: [[[Double]]] = []
+    fileprivate var slots: [String: Double] = [:]
+    fileprivate var layout: CapacityRows
+
+    func trackPrefix(_ track: TrackID) -> [Double]? { tracks[track] }
+
+    func slot(_ border: BorderID, _ slot: SlotID) -> Double { slots["\(border)/\(slot)"] ?? 0 }
+
+    /// Entering at `enter` lies in the entry rows `enter - w + 1 ... enter`; exiting likewise.
+    func passage(section: Int, from: StationID, enter: Minute, exit: Minute) -> Double {
+        let rows = layout.sections[section]
+        let direction = rows.direction(from: from)
+        var price = 0.0
+        if rows.entryWindow > 0 {
+            let group = rows.sharedEntries ? 0 : direction
+            price += window(entries[section][group], end: enter, width: rows.entryWindow)
+        }
+        if rows.exitWindow > 0 { price += window(exits[section][direction], end: exit, width: rows.exitWindow) }
+        return price
+    }
+
+    private func window(_ prefix: [Double], end: Minute, width: Int) -> Double {
+        guard !prefix.isEmpty else { return 0 }
+        let hi = min(end + 1, prefix.count - 1), lo = max(0, min(end - width + 1, prefix.count - 1))
+        return hi > lo ? prefix[hi] - prefix[lo] : 0
+    }
+}
+
+/// The capacity rows relaxed, all valid for every timetable of spec section 4:
+/// - a track holds at most one standing train per minute (clearance included);
+/// - a section's entries in any window of `h` minutes (headway) are at most one per direction; on
+///   single track the window is `min(h, fastest running + clearance)` and counts both directions
+///   (two such entries always conflict: same way by headway, opposite ways by occupying the track);
+/// - exits likewise per direction with the headway;
+/// - a slot takes at most its capacity.
+struct CapacityRows {
+    struct SectionRows {
+        var from: StationID
+        var entryWindow: Int
+        var sharedEntries: Bool
+        var exitWindow: Int
+        func direction(from station: StationID) -> Int { station == from ? 0 : 1 }
+    }
+
+    var minutes: Int
+    var sections: [SectionRows]
+
+    init(_ instance: Instance) {
+        let maxClearance = instance.stations.map(\.clearanceMinutes).max() ?? 0
+        minutes = instance.horizonMinutes + maxClearance + 2
+        sections = instance.sections.map { section in
+            let h = section.headwayMinutes
+            let fastest = section.runningMinutes.values.min() ?? 1
+            if section.trackage == .single {
+                return SectionRows(from: section.from, entryWindow: h > 0 ? min(h, fastest + section.clearanceMinutes) : 0,
+                                   sharedEntries: true, exitWindow: h)
+            }
+            return SectionRows(from: section.from, entryWindow: h, sharedEntries: false, exitWindow: h)
+        }
+    }
+}
+
+/// A lower bound on the cost of every timetable (spec section 5) from Lagrangian relaxation of
+/// the capacity rows: each train's cheapest run at the current prices (exact single-train search,
+/// the fixed trains held), prices moved by subgradient steps. Weak duality makes every
+/// iterate's value a valid bound; the best is kept with each train's own value, which also bounds
+/// how much any one train can cost in a timetable cheaper than a given one.
+struct LagrangianBound {
+    /// The best bound found, and per train its subproblem value at those prices (0 for fixed).
+    var value: Double
+    var perTrain: [Double]
+    var iterations: Int
+
+    /// A train's cost in any timetable costing at most `budget` is at most this.
+    func ownBudget(of index: Int, budget: Int) -> Int {
+        let own = Double(budget) - value + perTrain[index]
+        return own.isFinite ? Int((own + 1e-6).rounded(.down)) : Int.max / 4
+    }
+
+    /// `lowerBounds`: a valid lower bound on each train's cost (from `CostBounds` and the solo
+    /// search); a train's value is never taken below it, since its priced cost is never below its cost.
+    static func compute(_ instance: Instance, lowerBounds: [Int], upperBound: Int, until deadline: ContinuousClock.Instant,
+                        maximumIterations: Int = 300) -> LagrangianBound {
+        var fixedHolding = Occupancy()
+        for train in instance.trains { if let run = SingleTrainPlans.fixedRun(train) { fixedHolding.add(run, instance: instance) } }
+        let layout = CapacityRows(instance)
+        let movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
+        let cheapest = Double(min(instance.objective.departureDelayPerMinute, instance.objective.dwellPerMinute))
+        // The search leaves out runs that wait longer than `maximumWait`: they cost at least that
+        // wait's price (and at least the train's lower bound); an optional train may also be left out.
+        let ceiling = instance.trains.enumerated().map { index, train -> Double in
+            let waits = max(Double(train.weight) * cheapest * Double(SingleTrainSearch.maximumWait), Double(lowerBounds[index]))
+            return train.isOptional ? min(waits, Double(train.weight * instance.objective.unscheduledPenalty)) : waits
+        }
+        var multipliers = Multipliers(instance, layout: layout)
+        var best = LagrangianBound(value: -Double.infinity, perTrain: [Double](repeating: 0, count: instance.trains.count), iterations: 0)
+        var theta = 1.0, sinceImprovement = 0
+        for iteration in 1...max(1, maximumIterations) {
+            guard ContinuousClock.now < deadline, theta > 0.002 else { break }
+            let prices = multipliers.prices()
+            var values = [Double](repeating: 0, count: instance.trains.count)
+            var usage = Usage(instance, layout: layout)
+            for index in movable {
+                let train = instance.trains[index]
+                if let found = SingleTrainSearch.pricedPlan(train, instance: instance, holding: fixedHolding, prices: prices),
+                   found.value < ceiling[index] {
+                    values[index] = max(found.value, Double(lowerBounds[index]))
+                    usage.add(found.run, instance: instance)
+                } else {
+                    values[index] = ceiling[index]
+                }
+            }
+            let bound = values.reduce(0, +) - multipliers.capacityCharge()
+            best.iterations = iteration
+            if bound > best.value + 1e-9 {
+                best.value = bound
+                best.perTrain = values
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+                if sinceImprovement >= 8 {
+                    theta /= 2
+                    sinceImprovement = 0
+                }
+            }
+            let gap = Double(upperBound) - bound
+            guard gap > 1e-6 else { break }
+            let norm = multipliers.squaredNorm(of: usage)
+            guard norm > 0 else { break }
+            multipliers.step(by: theta * gap / norm, usage: usage)
+        }
+        if best.value == -Double.infinity { best.value = 0 }
+        return best
+    }
+}
+
+/// What the trains' runs at the current prices use of each row.
+struct Usage {
+    var tracks: [TrackID: [Int]] = [:]
+    var entries: [[[Int]]]
+    var exits: [[[Int]]]
+    var slots: [String: Int] = [:]
+    let layout: CapacityRows
+
+    init(_ instance: Instance, layout: CapacityRows) {
+        self.layout = layout
+        entries = layout.sections.map { _ in [[Int]](repeating: [], count: 2) }
+        exits = entries
+    }
+
+    mutating func add(_ run: TrainRun, instance: Instance) {
+        for (k, stop) in run.stops.enumerated() {
+            if let track = stop.track, let arrival = stop.arrival, let departure = stop.departure, departure > arrival {
+                let clearance = instance.station(stop.station)?.clearanceMinutes ?? 0
+                var row = tracks[track] ?? [Int](repeating: 0, count: layout.minutes)
+                for m in max(0, arrival)..<min(layout.minutes, departure + clearance) { row[m] += 1 }
+                tracks[track] = row
+            }
+            guard k + 1 < run.stops.count, let enter = stop.departure, let exit = run.stops[k + 1].arrival,
+                  let index = instance.sections.firstIndex(where: { $0.joins(stop.station, run.stops[k + 1].station) }) else { continue }
+            let rows = layout.sections[index]
+            let direction = rows.direction(from: stop.station)
+            let minutes = layout.minutes
+            if rows.entryWindow > 0 { Self.mark(&entries[index][rows.sharedEntries ? 0 : direction], end: enter, width: rows.entryWindow, minutes: minutes) }
+            if rows.exitWindow > 0 { Self.mark(&exits[index][direction], end: exit, width: rows.exitWindow, minutes: minutes) }
+        }
+        for use in run.borderSlots { slots["\(use.border)/\(use.slot)", default: 0] += 1 }
+    }
+
+    /// The rows `end - width + 1 ... end` (each row covers `width` minutes from its start).
+    private static func mark(_ row: inout [Int], end: Minute, width: Int, minutes: Int) {
+        if row.isEmpty { row = [Int](repeating: 0, count: minutes) }
+        for m in max(0, end - width + 1)...max(0, min(end, minutes - 1)) { row[m] += 1 }
+    }
+}
+
+/// The prices themselves (λ ≥ 0), one per row, and the projected subgradient step.
+private struct Multipliers {
+    var tracks: [TrackID: [Double]] = [:]
+    var entries: [[[Double]]]
+    var exits: [[[Double]]]
+    var slots: [String: Double] = [:]
+    var capacities: [String: Int] = [:]
+    let layout: CapacityRows
+
+    init(_ instance: Instance, layout: CapacityRows) {
+        self.layout = layout
+        entries = layout.sections.map { _ in [[Double]](repeating: [], count: 2) }
+        exits = entries
+        for border in instance.borders {
+            for slot in border.slots { capacities["\(border.id)/\(slot.id)"] = slot.capacity }
+        }
+    }
+
+    func prices() -> ResourcePrices {
+        func prefix(_ row: [Double]) -> [Double] {
+            guard !row.isEmpty else { return [] }
+            var sums = [Double](repeating: 0, count: row.count + 1)
+            for (m, price) in row.enumerated() { sums[m + 1] = sums[m] + price }
+            return sums
+        }
+        var result = ResourcePrices(layout: layout)
+        result.tracks = tracks.mapValues(prefix)
+        result.entries = entries.map { $0.map(prefix) }
+        result.exits = exits.map { $0.map(prefix) }
+        result.slots = slots
+        return result
+    }
+
+    /// Σ λ × capacity: 1 for every clique row, the slot's capacity for slot rows.
+    func capacityCharge() -> Double {
+        var total = tracks.values.reduce(0) { $0 + $1.reduce(0, +) }
+        total += entries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0, +) } }
+        total += exits.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0, +) } }
+        total += slots.reduce(0) { $0 + $1.value * Double(capacities[$1.key] ?? 1) }
+        return total
+    }
+
+    /// Σ g² over rows that may move: a row priced at 0 whose use is under capacity stays at 0.
+    func squaredNorm(of usage: Usage) -> Double {
+        var total = 0.0
+        func add(_ prices: [Double], _ used: [Int]) {
+            let count = max(prices.count, used.count)
+            for m in 0..<count {
+                let g = Double(m < used.count ? used[m] : 0) - 1
+                let price = m < prices.count ? prices[m] : 0
+                if price > 0 || g > 0 { total += g * g }
+            }
+        }
+        for key in Set(tracks.keys).union(usage.tracks.keys) { add(tracks[key] ?? [], usage.tracks[key] ?? []) }
+        for s in entries.indices {
+            for d in 0..<2 {
+                add(entries[s][d], usage.entries[s][d])
+                add(exits[s][d], usage.exits[s][d])
+            }
+        }
+        for key in Set(slots.keys).union(usage.slots.keys) {
+            let g = Double((usage.slots[key] ?? 0) - (capacities[key] ?? 1))
+            if (slots[key] ?? 0) > 0 || g > 0 { total += g * g }
+        }
+        return total
+    }
+
+    mutating func step(by size: Double, usage: Usage) {
+        func move(_ prices: inout [Double], _ used: [Int]) {
+            guard !prices.isEmpty || !used.isEmpty else { return }
+            if prices.isEmpty { prices = [Double](repeating: 0, count: layout.minutes) }
+            for m in prices.indices {
+                let g = Double(m < used.count ? used[m] : 0) - 1
+                prices[m] = max(0, prices[m] + size * g)
+            }
+        }
+        for key in Set(tracks.keys).union(usage.tracks.keys) {
+            var row = tracks[key] ?? []
+            move(&row, usage.tracks[key] ?? [])
+            tracks[key] = row
+        }
+        for s in entries.indices {
+            for d in 0..<2 {
+                move(&entries[s][d], usage.entries[s][d])
+                move(&exits[s][d], usage.exits[s][d])
+            }
+        }
+        for key in Set(slots.keys).union(usage.slots.keys) {
+            let g = Double((usage.slots[key] ?? 0) - (capacities[key] ?? 1))
+            slots[key] = max(0, (slots[key] ?? 0) + size * g)
+        }
+    }
+}
