@@ -64,16 +64,26 @@ enum SingleTrainPlans {
         return (first - start) + (dwell - required)
     }
 
+    static let jitterMinutes = 180
+
     /// Greedy insertion: trains by earliest departure (heavier first on ties), each given its
     /// cheapest run against the fixed trains and those placed before it. Optional trains that do
     /// not fit are left out. When a non-optional train does not fit, it moves to the front and the
     /// insertion starts again (a few times), and at last with every non-optional train first; nil
-    /// if that does not help. `first` go first, in order.
-    static func insertion(_ instance: Instance, first: [Int] = [], attempts: Int = 8) -> [TrainRun]? {
+    /// if that does not help. `first` go first, in order. With `jitter` k > 0 each train's earliest
+    /// departure counts up to `jitterMinutes` later (a fixed hash of train and k): another order
+    /// for another start of a multi-start search, the same on every run.
+    static func insertion(_ instance: Instance, first: [Int] = [], jitter: Int = 0, attempts: Int = 8) -> [TrainRun]? {
         let demand = SingleTrainSearch.demand(instance)
+        func key(_ index: Int) -> Int {
+            let base = instance.trains[index].earliestDeparture ?? 0
+            guard jitter > 0 else { return base }
+            var hash = UInt64(truncatingIfNeeded: index &* 0x9E37_79B9 &+ jitter &* 0x85EB_CA6B)
+            hash = (hash ^ (hash >> 15)) &* 0x2C1B_3C6D
+            return base + Int((hash ^ (hash >> 12)) % UInt64(jitterMinutes + 1))
+        }
         var sequence = instance.trains.indices.filter { !instance.trains[$0].isFixed && !first.contains($0) }.sorted {
-            let a = instance.trains[$0], b = instance.trains[$1]
-            return (a.earliestDeparture ?? 0, -a.weight, $0) < (b.earliestDeparture ?? 0, -b.weight, $1)
+            (key($0), -instance.trains[$0].weight, $0) < (key($1), -instance.trains[$1].weight, $1)
         }
         sequence = first + sequence
         for _ in 0..<max(1, attempts) {

@@ -210,7 +210,23 @@ struct PlanRun {
             keepIfBetter(candidate)
         }
         keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline))
+        multiStart(until: deadline)
     }
+
+    /// With time left: greedy insertion in other orders (each train's earliest departure
+    /// jittered), local search on each, the best kept. Stops after `multiStartPatience` starts in
+    /// a row that find nothing better, or at the deadline.
+    private mutating func multiStart(until deadline: ContinuousClock.Instant) {
+        var start = 0, fruitless = 0
+        while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true {
+            start += 1
+            fruitless += 1
+            guard let inserted = SingleTrainPlans.insertion(instance, jitter: start) else { continue }
+            if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline)) != nil { fruitless = 0 }
+        }
+    }
+
+    static let multiStartPatience = 6
 
     /// Tells the progress handler where the plan stands outside branch and bound (preparation,
     /// neighbourhood search), so that a long run is never silent.
