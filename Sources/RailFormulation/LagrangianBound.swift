@@ -11,6 +11,9 @@ struct ResourcePrices {
     fileprivate var exits: [[[Double]]] = []
     fileprivate var slots: [String: Double] = [:]
     fileprivate var layout: CapacityRows
+    /// For the train being planned, per single-track section index: its holding prices as prefix
+    /// sums from minute `base` (holding minute m costs `prefix[m - base + 1] - prefix[m - base]`).
+    fileprivate var holds: [Int: (base: Minute, prefix: [Double])] = [:]
 
     func trackPrefix(_ track: TrackID) -> [Double]? { tracks[track] }
 
@@ -26,6 +29,11 @@ struct ResourcePrices {
             price += window(entries[section][group], end: enter, width: rows.entryWindow)
         }
         if rows.exitWindow > 0 { price += window(exits[section][direction], end: exit, width: rows.exitWindow) }
+        if let hold = holds[section] {
+            // The train holds a single-track section over [enter, exit + clearance).
+            func at(_ m: Minute) -> Double { hold.prefix[max(0, min(m - hold.base, hold.prefix.count - 1))] }
+            price += at(exit + rows.clearance) - at(enter)
+        }
         return price
     }
 
@@ -42,13 +50,18 @@ struct ResourcePrices {
 ///   single track the window is `min(h, fastest running + clearance)` and counts both directions
 ///   (two such entries always conflict: same way by headway, opposite ways by occupying the track);
 /// - exits likewise per direction with the headway;
-/// - a slot takes at most its capacity.
+/// - a slot takes at most its capacity;
+/// - on single track, per minute a direction `y_t`: a train holding the section then must go the
+///   allowed way (`hold_i(t) ≤ y_t` one way, `≤ 1 − y_t` the other; `SingleTrackDirections`).
 struct CapacityRows {
     struct SectionRows {
         var from: StationID
         var entryWindow: Int
         var sharedEntries: Bool
         var exitWindow: Int
+        /// Single track: opposing trains hold the section over `[enter, exit + clearance)`; nil on double track.
+        var single: Bool
+        var clearance: Int
         func direction(from station: StationID) -> Int { station == from ? 0 : 1 }
     }
 
@@ -63,9 +76,9 @@ struct CapacityRows {
             let fastest = section.runningMinutes.values.min() ?? 1
             if section.trackage == .single {
                 return SectionRows(from: section.from, entryWindow: h > 0 ? min(h, fastest + section.clearanceMinutes) : 0,
-                                   sharedEntries: true, exitWindow: h)
+                                   sharedEntries: true, exitWindow: h, single: true, clearance: section.clearanceMinutes)
             }
-            return SectionRows(from: section.from, entryWindow: h, sharedEntries: false, exitWindow: h)
+            return SectionRows(from: section.from, entryWindow: h, sharedEntries: false, exitWindow: h, single: false, clearance: 0)
         }
     }
 }
@@ -103,24 +116,29 @@ struct LagrangianBound {
             return train.isOptional ? min(waits, Double(train.weight * instance.objective.unscheduledPenalty)) : waits
         }
         var multipliers = Multipliers(instance, layout: layout)
+        var directions = SingleTrackDirections(instance, layout: layout, trains: movable)
         var best = LagrangianBound(value: -Double.infinity, perTrain: [Double](repeating: 0, count: instance.trains.count), iterations: 0)
         var theta = 1.0, sinceImprovement = 0
         for iteration in 1...max(1, maximumIterations) {
             guard ContinuousClock.now < deadline, theta > 0.002 else { break }
-            let prices = multipliers.prices()
+            var prices = multipliers.prices()
             var values = [Double](repeating: 0, count: instance.trains.count)
             var usage = Usage(instance, layout: layout)
+            var chosen: [Int: TrainRun] = [:]
             for index in movable {
                 let train = instance.trains[index]
+                prices.holds = directions.prices(of: index)
                 if let found = SingleTrainSearch.pricedPlan(train, instance: instance, holding: fixedHolding, prices: prices),
                    found.value < ceiling[index] {
                     values[index] = max(found.value, Double(lowerBounds[index]))
                     usage.add(found.run, instance: instance)
+                    chosen[index] = found.run
                 } else {
                     values[index] = ceiling[index]
                 }
             }
-            let bound = values.reduce(0, +) - multipliers.capacityCharge()
+            let holding = directions.holding(chosen, instance: instance)
+            let bound = values.reduce(0, +) - multipliers.capacityCharge() - directions.directionCharge(holding)
             best.iterations = iteration
             if bound > best.value + 1e-9 {
                 best.value = bound
@@ -135,9 +153,10 @@ struct LagrangianBound {
             }
             let gap = Double(upperBound) - bound
             guard gap > 1e-6 else { break }
-            let norm = multipliers.squaredNorm(of: usage)
+            let norm = multipliers.squaredNorm(of: usage) + directions.squaredNorm(holding)
             guard norm > 0 else { break }
             multipliers.step(by: theta * gap / norm, usage: usage)
+            directions.step(by: theta * gap / norm, holding: holding)
         }
         if best.value == -Double.infinity { best.value = 0 }
         return best
@@ -274,6 +293,165 @@ private struct Multipliers {
         for key in Set(slots.keys).union(usage.slots.keys) {
             let g = Double((usage.slots[key] ?? 0) - (capacities[key] ?? 1))
             slots[key] = max(0, (slots[key] ?? 0) + size * g)
+        }
+    }
+}
+
+/// The single-track direction rows: per movable train and single-track section on its route,
+/// a price per minute on holding the section (`μ_{i,t} ≥ 0`). Relaxed, the direction variables
+/// leave `−Σ_t max(M_A(t), M_B(t))` in the bound, with `M_A(t)` the sum of the prices of the
+/// trains going one way at minute t.
+private struct SingleTrackDirections {
+    struct Prices {
+        var section: Int
+        var forward: Bool
+        var base: Minute
+        var values: [Double]
+    }
+
+    /// Per train index: its priced sections.
+    var trains: [Int: [Prices]] = [:]
+    let layout: CapacityRows
+    let minutes: Int
+
+    init(_ instance: Instance, layout: CapacityRows, trains movable: [Int]) {
+        self.layout = layout
+        minutes = layout.minutes
+        for index in movable {
+            let train = instance.trains[index]
+            let start = max(train.earliestDeparture ?? 0, 0)
+            // The search never runs a train past its no-wait run plus `maximumWait`.
+            let route = train.route
+            let travel = zip(route, route.dropFirst()).reduce(0) { total, pair in
+                total + (instance.section(between: pair.0, pair.1)?.runningMinutes[train.trainClass] ?? 0)
+            } + (1..<max(1, route.count - 1)).reduce(0) { $0 + train.requiredDwell(atStop: $1) }
+            let last = min(instance.horizonMinutes, start + travel + SingleTrainSearch.maximumWait)
+            var list: [Prices] = []
+            for (a, b) in zip(train.route, train.route.dropFirst()) {
+                guard let section = instance.sections.firstIndex(where: { $0.joins(a, b) }), layout.sections[section].single else { continue }
+                // Prices from the earliest departure to the latest release of the section.
+                let length = max(0, min(minutes, last + layout.sections[section].clearance + 1) - start)
+                list.append(Prices(section: section, forward: layout.sections[section].from == a, base: start,
+                                   values: [Double](repeating: 0, count: length)))
+            }
+            if !list.isEmpty { trains[index] = list }
+        }
+    }
+
+    func prices(of index: Int) -> [Int: (base: Minute, prefix: [Double])] {
+        guard let list = trains[index] else { return [:] }
+        var result: [Int: (base: Minute, prefix: [Double])] = [:]
+        for entry in list where entry.values.contains(where: { $0 > 0 }) {
+            var prefix = [Double](repeating: 0, count: entry.values.count + 1)
+            for (m, price) in entry.values.enumerated() { prefix[m + 1] = prefix[m] + price }
+            result[entry.section] = (entry.base, prefix)
+        }
+        return result
+    }
+
+    /// Which minutes each priced train holds each of its single-track sections, in its chosen run.
+    struct Holding {
+        /// Per train index and position in its list: held `[from, to)`, or nil if not run.
+        var spans: [Int: [Range<Minute>?]] = [:]
+        /// Per section, per minute: trains holding it each way.
+        var counts: [Int: (forward: [Int], backward: [Int])] = [:]
+    }
+
+    func holding(_ runs: [Int: TrainRun], instance: Instance) -> Holding {
+        var result = Holding()
+        for (index, list) in trains {
+            var spans: [Range<Minute>?] = []
+            for entry in list {
+                guard let run = runs[index], let k = run.stops.indices.dropLast().first(where: { k in
+                    instance.sections[entry.section].joins(run.stops[k].station, run.stops[k + 1].station)
+                }), let enter = run.stops[k].departure, let exit = run.stops[k + 1].arrival else {
+                    spans.append(nil)
+                    continue
+                }
+                let span = max(0, enter)..<min(minutes, exit + layout.sections[entry.section].clearance)
+                spans.append(span)
+                var counts = result.counts[entry.section] ?? ([Int](repeating: 0, count: minutes), [Int](repeating: 0, count: minutes))
+                for m in span { if entry.forward { counts.forward[m] += 1 } else { counts.backward[m] += 1 } }
+                result.counts[entry.section] = counts
+            }
+            result.spans[index] = spans
+        }
+        return result
+    }
+
+    /// Per section and minute, the prices of each way: `M_A`, `M_B`.
+    private func totals() -> [Int: (forward: [Double], backward: [Double])] {
+        var totals: [Int: (forward: [Double], backward: [Double])] = [:]
+        for list in trains.values {
+            for entry in list where entry.values.contains(where: { $0 > 0 }) {
+                var pair = totals[entry.section] ?? ([Double](repeating: 0, count: minutes), [Double](repeating: 0, count: minutes))
+                for (offset, price) in entry.values.enumerated() where price > 0 && entry.base + offset < minutes {
+                    if entry.forward { pair.forward[entry.base + offset] += price } else { pair.backward[entry.base + offset] += price }
+                }
+                totals[entry.section] = pair
+            }
+        }
+        return totals
+    }
+
+    /// `Σ_t max(M_A(t), M_B(t))`: what the best directions take back.
+    func directionCharge(_ holding: Holding) -> Double {
+        totals().values.reduce(0) { total, pair in total + zip(pair.forward, pair.backward).reduce(0) { $0 + max($1.0, $1.1) } }
+    }
+
+    /// The direction allowed at each minute: the dearer way (ties: the way more trains hold).
+    private func allowed(_ holding: Holding) -> [Int: [Bool]] {
+        let totals = totals()
+        var result: [Int: [Bool]] = [:]
+        for (section, counts) in holding.counts {
+            let pair = totals[section]
+            result[section] = (0..<minutes).map { m in
+                let a = pair?.forward[m] ?? 0, b = pair?.backward[m] ?? 0
+                return a != b ? a > b : counts.forward[m] >= counts.backward[m]
+            }
+        }
+        for section in totals.keys where result[section] == nil {
+            let pair = totals[section]!
+            result[section] = (0..<minutes).map { pair.forward[$0] >= pair.backward[$0] }
+        }
+        return result
+    }
+
+    /// g = hold − allowed for every priced train and minute.
+    private func gradient(_ entry: Prices, span: Range<Minute>?, allowed: [Bool]?, offset: Int) -> Double {
+        let minute = entry.base + offset
+        let held = span?.contains(minute) == true ? 1.0 : 0.0
+        let forwardAllowed = allowed.map { minute < $0.count ? $0[minute] : entry.forward } ?? true
+        return held - ((forwardAllowed == entry.forward) ? 1 : 0)
+    }
+
+    func squaredNorm(_ holding: Holding) -> Double {
+        let allowed = allowed(holding)
+        var total = 0.0
+        for (index, list) in trains {
+            for (position, entry) in list.enumerated() {
+                let span = holding.spans[index]?[position] ?? nil
+                for offset in entry.values.indices {
+                    let g = gradient(entry, span: span, allowed: allowed[entry.section], offset: offset)
+                    if entry.values[offset] > 0 || g > 0 { total += g * g }
+                }
+            }
+        }
+        return total
+    }
+
+    mutating func step(by size: Double, holding: Holding) {
+        let allowed = allowed(holding)
+        for (index, list) in trains {
+            var updated = list
+            for (position, entry) in list.enumerated() {
+                let span = holding.spans[index]?[position] ?? nil
+                for offset in entry.values.indices {
+                    let g = gradient(entry, span: span, allowed: allowed[entry.section], offset: offset)
+                    updated[position].values[offset] = max(0, entry.values[offset] + size * g)
+                }
+            }
+            trains[index] = updated
         }
     }
 }
