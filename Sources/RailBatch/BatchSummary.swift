@@ -80,8 +80,11 @@ public struct BatchSummary: Codable, Hashable, Sendable {
         }
         lines.append("")
         lines.append("\(instances.count) instance(s)\(shard.map { " (shard \($0))" } ?? ""): \(countText)")
-        for line in instances where line.error != nil {
-            lines.append("  \(line.name): \(line.error!.split(separator: "\n").first ?? "")")
+        for line in instances {
+            // The heading and the first problem; the whole message is in the result file.
+            guard let error = line.error else { continue }
+            let words = error.split(separator: "\n").prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+            lines.append("  \(line.name): \(words.joined(separator: ": "))")
         }
         if let wall = timing.wallSeconds {
             lines.append("solved \(timing.solved ?? 0), skipped \(timing.skipped ?? 0) (result already there) in \(Self.fixed(wall)) s")

@@ -51,6 +51,16 @@ struct OutputCommandTests {
         #expect(text.contains("data-train=\"F1\""))
     }
 
+    @Test func diagramRefusesAnotherInstancesTimetable() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("plan.svg").path
+        let outcome = try CLIRunner.run(["diagram", Self.line, "examples/basics/meet.timetable.json", "-o", output])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("is a timetable of \"basics-meet\""))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test func solveDrawsTheDiagramAlongside() throws {
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
