@@ -76,18 +76,21 @@ enum SingleTrainSearch {
         let last = min(horizon, start + travel + maximumWait)
         guard start + travel <= horizon else { return nil }
 
-        // departCost[t]: least cost to depart position k at minute t.
-        var departCost = [Double](repeating: infinity, count: horizon + 1)
+        // Arrays cover the train's minutes only, [start, last], at index minute − o: a week-long
+        // plan does not make every search a week long.
+        let o = start, size = last - start + 1
+        // departCost[t − o]: least cost to depart position k at minute t.
+        var departCost = [Double](repeating: infinity, count: size)
         for t in start...min(last, start + maximumWait) {
-            departCost[t] = w * Double(weights.departureDelayPerMinute * (t - earliest))
+            departCost[t - o] = w * Double(weights.departureDelayPerMinute * (t - earliest))
         }
         var standChoice: [[(arrival: Minute, track: TrackID?)]] = []
         var slotChoice: [[SlotID?]] = []
         for k in 0..<n {
             let border = instance.border(between: route[k], route[k + 1])
-            var arriveCost = [Double](repeating: infinity, count: horizon + 1)
-            var slotsHere = [SlotID?](repeating: nil, count: horizon + 1)
-            for t in start...last where departCost[t] < infinity && t + runs[k] <= last {
+            var arriveCost = [Double](repeating: infinity, count: size)
+            var slotsHere = [SlotID?](repeating: nil, count: size)
+            for t in start...last where departCost[t - o] < infinity && t + runs[k] <= last {
                 guard sectionFree(section: sectionsOnRoute[k], from: route[k], enter: t, running: runs[k], instance: instance, holding: holding) else { continue }
                 var price = prices?.passage(section: sectionsOnRoute[k], from: route[k], enter: t, exit: t + runs[k]) ?? 0
                 if let border {
@@ -98,22 +101,22 @@ enum SingleTrainSearch {
                         let pa = prices?.slot(border.id, a.id) ?? 0, pb = prices?.slot(border.id, b.id) ?? 0
                         return pa != pb ? pa < pb : a.closes < b.closes
                     }) else { continue }
-                    slotsHere[t + runs[k]] = slot.id
+                    slotsHere[t + runs[k] - o] = slot.id
                     price += prices?.slot(border.id, slot.id) ?? 0
                 }
-                arriveCost[t + runs[k]] = departCost[t] + price
+                arriveCost[t + runs[k] - o] = departCost[t - o] + price
             }
             slotChoice.append(slotsHere)
             if k + 1 == n {
                 // The destination: lateness decides.
                 var best: (cost: Double, arrival: Minute)?
-                for a in start...last where arriveCost[a] < infinity {
+                for a in start...last where arriveCost[a - o] < infinity {
                     let late = train.dueArrival.map { max(0, a - $0) } ?? 0
-                    let cost = arriveCost[a] + w * Double(weights.latenessPerMinute * late)
+                    let cost = arriveCost[a - o] + w * Double(weights.latenessPerMinute * late)
                     if best == nil || cost < best!.cost { best = (cost, a) }
                 }
                 guard let best else { return nil }
-                return (reconstruct(train, arrival: best.arrival, runs: runs, standChoice: standChoice, slotChoice: slotChoice, instance: instance), best.cost)
+                return (reconstruct(train, arrival: best.arrival, runs: runs, standChoice: standChoice, slotChoice: slotChoice, offset: o, instance: instance), best.cost)
             }
             // An intermediate stop: pass, or stand on a track that is free and open.
             let station = instance.station(route[k + 1])!
@@ -122,12 +125,12 @@ enum SingleTrainSearch {
             // Least-demanded tracks first, so that on ties a train leaves the tracks others depend on.
             let tracks = station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
                 .sorted { (demand[$0.id] ?? 0, $0.lengthMeters) < (demand[$1.id] ?? 0, $1.lengthMeters) }
-            var nextDepart = [Double](repeating: infinity, count: horizon + 1)
-            var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: horizon + 1)
+            var nextDepart = [Double](repeating: infinity, count: size)
+            var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: size)
             if required == 0 {
-                for a in start...last where arriveCost[a] < nextDepart[a] {
-                    nextDepart[a] = arriveCost[a]
-                    choice[a] = (a, nil)
+                for a in start...last where arriveCost[a - o] < nextDepart[a - o] {
+                    nextDepart[a - o] = arriveCost[a - o]
+                    choice[a - o] = (a, nil)
                 }
             }
             let shortest = max(required, 1), price = w * Double(weights.dwellPerMinute)
@@ -143,15 +146,15 @@ enum SingleTrainSearch {
                     guard low + shortest <= high else { continue }
                     for e in (low + shortest)...high {
                         let a = e - shortest
-                        let value = arriveCost[a] - price * Double(a) - held(a)
-                        if arriveCost[a] < infinity, best == nil || value < best!.value {
+                        let value = arriveCost[a - o] - price * Double(a) - held(a)
+                        if arriveCost[a - o] < infinity, best == nil || value < best!.value {
                             best = (value, a)
                         }
                         guard let best else { continue }
                         let cost = best.value + price * Double(e - required) + held(e + clearance)
-                        if cost < nextDepart[e] {
-                            nextDepart[e] = cost
-                            choice[e] = (best.arrival, track.id)
+                        if cost < nextDepart[e - o] {
+                            nextDepart[e - o] = cost
+                            choice[e - o] = (best.arrival, track.id)
                         }
                     }
                 }
@@ -222,7 +225,7 @@ enum SingleTrainSearch {
     }
 
     private static func reconstruct(_ train: Train, arrival: Minute, runs: [Int], standChoice: [[(arrival: Minute, track: TrackID?)]],
-                                    slotChoice: [[SlotID?]], instance: Instance) -> TrainRun {
+                                    slotChoice: [[SlotID?]], offset o: Minute, instance: Instance) -> TrainRun {
         let route = train.route, n = route.count - 1
         var stops = [StopTime](repeating: StopTime(station: route[0]), count: n + 1)
         var slots: [SlotUse] = []
@@ -230,13 +233,13 @@ enum SingleTrainSearch {
         stops[n] = StopTime(station: route[n], arrival: a)
         for k in stride(from: n - 1, through: 0, by: -1) {
             let departure = a - runs[k]
-            if let slot = slotChoice[k][a], let border = instance.border(between: route[k], route[k + 1]) {
+            if let slot = slotChoice[k][a - o], let border = instance.border(between: route[k], route[k + 1]) {
                 slots.insert(SlotUse(border: border.id, slot: slot), at: 0)
             }
             if k == 0 {
                 stops[0] = StopTime(station: route[0], departure: departure)
             } else {
-                let stand = standChoice[k - 1][departure]
+                let stand = standChoice[k - 1][departure - o]
                 stops[k] = StopTime(station: route[k], arrival: stand.arrival, departure: departure, track: stand.track,
                                     customs: train.hasCustoms(at: route[k]))
                 a = stand.arrival
