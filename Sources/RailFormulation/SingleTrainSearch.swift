@@ -62,8 +62,26 @@ enum SingleTrainSearch {
         search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices)
     }
 
+    /// The border slots (`border/slot`) a train can use in some run of its own, the fixed trains
+    /// held and waits unlimited: every timetable gives it one of these.
+    static func usableSlots(_ train: Train, instance: Instance, holding: Occupancy) -> Set<String> {
+        var usable: Set<String> = []
+        for (a, b) in zip(train.route, train.route.dropFirst()) {
+            guard let border = instance.border(between: a, b) else { continue }
+            for slot in border.slots where slot.fromStation == nil || slot.fromStation == a {
+                let only = { (candidate: BorderID, id: SlotID) in candidate != border.id || id == slot.id }
+                if search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: nil,
+                          maximumWait: instance.horizonMinutes, slotFilter: only) != nil {
+                    usable.insert("\(border.id)/\(slot.id)")
+                }
+            }
+        }
+        return usable
+    }
+
     private static func search(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool,
-                               demand: [TrackID: Double], prices: ResourcePrices?) -> (run: TrainRun, value: Double)? {
+                               demand: [TrackID: Double], prices: ResourcePrices?, maximumWait: Int = maximumWait,
+                               slotFilter: ((BorderID, SlotID) -> Bool)? = nil) -> (run: TrainRun, value: Double)? {
         let horizon = instance.horizonMinutes
         let weights = instance.objective, w = Double(train.weight)
         let route = train.route, n = route.count - 1
@@ -95,7 +113,8 @@ enum SingleTrainSearch {
                 var price = prices?.passage(section: sectionsOnRoute[k], from: route[k], enter: t, exit: t + runs[k]) ?? 0
                 if let border {
                     let admitting = border.slots.filter { ($0.fromStation == nil || $0.fromStation == route[k]) && $0.opens <= t && t <= $0.closes
-                        && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity) }
+                        && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity)
+                        && (slotFilter?(border.id, $0.id) ?? true) }
                     // The cheapest slot, and of those the one that closes first.
                     guard let slot = admitting.min(by: { a, b in
                         let pa = prices?.slot(border.id, a.id) ?? 0, pb = prices?.slot(border.id, b.id) ?? 0

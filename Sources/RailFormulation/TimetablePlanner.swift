@@ -53,6 +53,10 @@ struct PlanRun {
     var lowerBounds: [Int] = []
     /// The Lagrangian bound, once there is a timetable to aim at.
     var lagrangian: LagrangianBound?
+    /// Each train alone with the fixed trains (from preparation).
+    var solos: [(cost: Int, wait: Int)?] = []
+    /// The bound from matching border crossings to slots.
+    var slotBound: Double?
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -81,8 +85,12 @@ struct PlanRun {
             lagrangian = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: best.cost,
                                                  until: clock.now + .seconds(min((remaining ?? 60) / 4, 10)))
             reportPhase()
+            if !solos.isEmpty {
+                slotBound = SlotMatchingBound.compute(instance, lowerBounds: lowerBounds, solo: solos, solver: solver,
+                                                      until: clock.now + .seconds(min((remaining ?? 60) / 8, 5)))
+            }
             // Costs are whole numbers: a bound above cost − 1 proves the timetable optimal.
-            if let value = lagrangian?.value, value > Double(best.cost - 1) + 1e-6 {
+            if max(lagrangian?.value ?? 0, slotBound ?? 0) > Double(best.cost - 1) + 1e-6 {
                 return result(.optimal, bound: Double(best.cost))
             }
         }
@@ -264,6 +272,7 @@ struct PlanRun {
     private mutating func prepare(lowerBounds: inout [Int], extra: inout [Int], room: [Int]) {
         reportPhase()
         let solos = SingleTrainPlans.soloPlans(instance)
+        self.solos = solos
         reportPhase()
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             guard let solo = solos[index] else { continue }
@@ -307,7 +316,7 @@ struct PlanRun {
     /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
     private func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
-        var bound = max(Double(totalLowerBound), lagrangian?.value ?? 0)
+        var bound = max(Double(totalLowerBound), lagrangian?.value ?? 0, slotBound ?? 0)
         let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
         if let lastBound, zip(safe, lastBound.windows).allSatisfy({ $0 <= $1 }) { bound = max(bound, lastBound.value) }
         return result(.feasible, bound: min(bound, Double(best.cost)))

@@ -5,7 +5,7 @@ import RailDomain
 import RailScenarios
 import Testing
 
-/// The Lagrangian bound is a lower bound: on small instances it never exceeds the optimum of
+/// The Lagrangian and slot-matching bounds are lower bounds: on small instances neither exceeds the optimum of
 /// the whole-horizon model (solved by GLPK with every window at its widest, independently of the
 /// bound), and it is never below the sum of the per-train bounds it starts from.
 @Suite("Lagrangian bound")
@@ -39,10 +39,51 @@ struct LagrangianBoundTests {
         let bound = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: Int(optimum.rounded()), until: .now + .seconds(20))
         #expect(bound.value <= optimum + 1e-6, "seed \(seed): bound \(bound.value) above the optimum \(optimum)")
         #expect(bound.value >= Double(lowerBounds.reduce(0, +)) - 1e-6)
+        // The slot-matching bound too.
+        let matching = SlotMatchingBound.compute(instance, lowerBounds: lowerBounds, solo: solos, solver: GLPKSolver(), until: .now + .seconds(20))
+        #expect((matching ?? 0) <= optimum + 1e-6, "seed \(seed): slot bound \(matching ?? 0) above the optimum \(optimum)")
         // Each train's own budget holds for the optimal timetable itself.
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             let cost = ScheduleCost.cost(of: train, run: runs.first { $0.train == train.id }, weights: instance.objective)
             #expect(cost <= bound.ownBudget(of: index, budget: Int(optimum.rounded())), "seed \(seed), \(train.id)")
         }
+    }
+}
+
+/// When border slots are too few for the trains that need them, the slot-matching bound counts
+/// the penalties of the trains that have to be left out: here two optional trains that can only
+/// use one slot of capacity 1.
+@Suite("slot-matching bound")
+struct SlotMatchingBoundTests {
+    @Test func countsTrainsThatCannotAllCross() throws {
+        let base = InstanceGenerator(stations: 4, trains: 6, horizonMinutes: 600, optionalShare: 0).instance(seed: 77)
+        var instance = base
+        // Two copies of a crossing train, optional, and a border with a single slot of capacity 1.
+        guard let crossing = instance.trains.first(where: { train in
+            zip(train.route, train.route.dropFirst()).contains { instance.border(between: $0, $1) != nil }
+        }), let borderIndex = instance.borders.indices.first else {
+            Issue.record("the generated instance has no crossing train")
+            return
+        }
+        var first = crossing, second = crossing
+        first.id = TrainID(rawValue: "A1")
+        second.id = TrainID(rawValue: "A2")
+        first.isOptional = true
+        second.isOptional = true
+        instance.trains = [first, second]
+        let from = zip(crossing.route, crossing.route.dropFirst()).first { instance.border(between: $0, $1) != nil }!.0
+        instance.borders[borderIndex].slots = [BorderSlot(id: SlotID(rawValue: "ONLY"), fromStation: from, opens: 0, closes: 600, capacity: 1)]
+        let solos = SingleTrainPlans.soloPlans(instance)
+        let lowerBounds = instance.trains.enumerated().map { index, train in
+            max(CostBounds.lowerBound(of: train, instance: instance), min(solos[index]?.cost ?? 0, train.weight * instance.objective.unscheduledPenalty))
+        }
+        let bound = try #require(SlotMatchingBound.compute(instance, lowerBounds: lowerBounds, solo: solos, solver: GLPKSolver(), until: .now + .seconds(10)))
+        // One of the two must be left out: at least the lighter penalty beyond the solo costs.
+        let penalty = Double(min(first.weight, second.weight) * instance.objective.unscheduledPenalty)
+        #expect(bound >= penalty)
+        let planned = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 20))
+        #expect(planned.schedule.trains.filter(\.scheduled).count <= 1)
+        #expect(Double(planned.schedule.objective ?? 0) >= bound - 1e-6)
+        #expect((planned.schedule.bound ?? 0) >= penalty)
     }
 }
