@@ -33,8 +33,10 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try instance.map { try CommandSupport.loadInstance($0) }
-        let first = try CommandSupport.loadTimetable(a, instance: loaded).schedule
-        let second = try CommandSupport.loadTimetable(b, instance: loaded).schedule
+        // Read both before giving up, so that every unreadable file is reported at once.
+        let first = try? CommandSupport.loadTimetable(a, instance: loaded).schedule
+        let second = try? CommandSupport.loadTimetable(b, instance: loaded).schedule
+        guard let first, let second else { throw ExitStatus.invalidInput.code }
         let report = ComparisonReport(a: first, b: second, instance: loaded)
         Console.out(format == .text ? report.text() : report.json())
         if !report.identical { throw ExitStatus.violations.code }

@@ -34,9 +34,9 @@ struct OutputCommandTests {
         #expect(tree?["identical"] as? Bool == false)
         #expect((tree?["kpis"] as? [String: Any])?["objective"] != nil)
 
-        let missing = try CLIRunner.run(["compare", Self.lineTimetable, directory.appendingPathComponent("none.json").path])
+        let missing = try CLIRunner.run(["compare", directory.appendingPathComponent("gone.json").path, directory.appendingPathComponent("none.json").path])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("none.json"))
+        #expect(missing.stderr.contains("gone.json") && missing.stderr.contains("none.json"))
     }
 
     @Test(arguments: ["svg", "html"])
