@@ -125,8 +125,8 @@ public enum Scenarios {
             guard let b = instance.borders.firstIndex(where: { $0.id == border }) else { throw fail("no border \(border)") }
             guard !instance.borders[b].slots.contains(where: { $0.id == slot }) else { throw fail("border \(border) already has a slot \(slot)") }
             // Clock times of the plan's first day, in the plan's start offset.
-            let day = floorDiv(instance.start.minutesSinceEpoch + instance.startOffset.minutes, 1440) * 1440 - instance.startOffset.minutes
-            let origin = day - instance.start.minutesSinceEpoch
+            let midnight = instance.start.localDay(in: instance.startOffset) * 1440 - instance.startOffset.minutes
+            let origin = midnight - instance.start.minutesSinceEpoch
             instance.borders[b].slots.append(BorderSlot(id: slot, fromStation: from, opens: origin + opens, closes: origin + closes, capacity: capacity))
         case .closeLane(let track, let from, let to):
             guard let s = instance.stations.firstIndex(where: { $0.tracks.contains { $0.id == track } }),
@@ -187,6 +187,4 @@ public enum Scenarios {
         }
         instance.trains += copies
     }
-
-    private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }

@@ -93,6 +93,16 @@ public struct Instant: Hashable, Sendable, Comparable {
         return "\(date)T\(Digits.two(minuteOfDay / 60)):\(Digits.two(minuteOfDay % 60))\(offset)"
     }
 
+    /// The calendar day (days since 1970-01-01) a clock in `offset` shows at this instant.
+    public func localDay(in offset: UTCOffset) -> Int {
+        Int((Double(minutesSinceEpoch + offset.minutes) / 1440).rounded(.down))
+    }
+
+    /// Minutes since local midnight in `offset`.
+    public func localMinuteOfDay(in offset: UTCOffset) -> Int {
+        minutesSinceEpoch + offset.minutes - localDay(in: offset) * 1440
+    }
+
     /// `07:30` in `offset`, for messages.
     public func clockTime(in offset: UTCOffset) -> String {
         let local = minutesSinceEpoch + offset.minutes

@@ -105,18 +105,14 @@ public enum TimetableText {
     /// `07:40+08` and, on a later local day than the plan's first, `07:40+08+1d`.
     static func clock(_ minute: Minute, at station: Station?, instance: Instance) -> String {
         let offset = station?.utcOffset ?? instance.startOffset
-        let local = instance.start.minutesSinceEpoch + minute + offset.minutes
-        let day = floorDiv(local, 1440) - floorDiv(instance.start.minutesSinceEpoch + instance.startOffset.minutes, 1440)
-        let minuteOfDay = local - floorDiv(local, 1440) * 1440
-        let sign = offset.minutes < 0 ? "-" : "+"
-        var text = "\(format2(minuteOfDay / 60)):\(format2(minuteOfDay % 60))\(sign)\(format2(abs(offset.minutes) / 60))"
-        if abs(offset.minutes) % 60 != 0 { text += format2(abs(offset.minutes) % 60) }
+        let instant = instance.start + minute
+        let day = instant.localDay(in: offset) - instance.start.localDay(in: instance.startOffset)
+        // `+08` for whole hours, `+0530` otherwise.
+        let written = offset.description.replacingOccurrences(of: ":", with: "")
+        var text = instant.clockTime(in: offset) + (offset.minutes % 60 == 0 ? String(written.prefix(3)) : written)
         if day != 0 { text += day > 0 ? "+\(day)d" : "\(day)d" }
         return text
     }
-
-    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-    static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     static func percent(_ fraction: Double) -> String { fixed(fraction * 100, 1) + "%" }
     static func formatBound(_ bound: Double) -> String { bound == bound.rounded() && abs(bound) < 1e15 ? String(Int(bound)) : fixed(bound, 1) }
 

@@ -140,10 +140,10 @@ enum MareyChart {
             let step = layout.gridStep
             var minute = (step - (origin % step + step) % step) % step
             while minute <= layout.instance.horizonMinutes {
-                let local = origin + minute
-                let ofDay = ((local % 1440) + 1440) % 1440
-                let label = ofDay == 0 ? CivilDate(daysSinceEpoch: RailML.floorDiv(local, 1440)).description.dropFirst(5) + " 00:00"
-                    : "\(RailML.two(ofDay / 60)):\(RailML.two(ofDay % 60))"
+                let instant = layout.instance.start + minute
+                let label = instant.localMinuteOfDay(in: offset) == 0
+                    ? CivilDate(daysSinceEpoch: instant.localDay(in: offset)).description.dropFirst(5) + " 00:00"
+                    : instant.clockTime(in: offset)
                 canvas.add("text", [("x", n(layout.x(minute))), ("y", n(y)), ("text-anchor", "middle"), ("font-size", "10")],
                            text: String(label), to: axis)
                 minute += step

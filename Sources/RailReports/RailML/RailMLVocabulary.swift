@@ -23,20 +23,16 @@ enum RailML {
         id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : nil
     }
 
-    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
     /// The local date of the plan's start: day 0 of `arrivalDay`/`departureDay`.
     static func firstLocalDay(_ instance: Instance) -> Int {
-        floorDiv(instance.start.minutesSinceEpoch + instance.startOffset.minutes, 1440)
+        instance.start.localDay(in: instance.startOffset)
     }
 
     /// A plan minute at a station as railML writes it: `HH:MM:SS` local and the day offset.
     static func localTime(_ minute: Minute, at station: StationID, instance: Instance) -> (time: String, day: Int) {
         let offset = instance.station(station)?.utcOffset ?? instance.startOffset
-        let local = instance.start.minutesSinceEpoch + minute + offset.minutes
-        let day = floorDiv(local, 1440)
-        let ofDay = local - day * 1440
-        return ("\(two(ofDay / 60)):\(two(ofDay % 60)):00", day - firstLocalDay(instance))
+        let instant = instance.start + minute
+        return (instant.clockTime(in: offset) + ":00", instant.localDay(in: offset) - firstLocalDay(instance))
     }
 
     /// The inverse of `localTime`; nil if `time` is not `HH:MM[:00]`.
@@ -48,8 +44,6 @@ enum RailML {
         let local = (firstLocalDay(instance) + day) * 1440 + hours * 60 + minutes
         return local - offset.minutes - instance.start.minutesSinceEpoch
     }
-
-    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static func isoDate(localDay: Int) -> String { CivilDate(daysSinceEpoch: localDay).description }
 }

@@ -83,7 +83,7 @@ public enum RailMLWriter {
                                               "\(RailML.extensionPrefix):status": schedule.status.rawValue])
         if let objective = schedule.objective { timetable.addAttribute(attribute("\(RailML.extensionPrefix):objective", String(objective))) }
         let firstDay = RailML.firstLocalDay(instance)
-        let lastDay = RailML.floorDiv(instance.start.minutesSinceEpoch + instance.startOffset.minutes + max(0, instance.horizonMinutes - 1), 1440)
+        let lastDay = (instance.start + max(0, instance.horizonMinutes - 1)).localDay(in: instance.startOffset)
         let periods = element("timetablePeriods")
         periods.addChild(element("timetablePeriod", ["id": "ttp_1", "startDate": RailML.isoDate(localDay: firstDay),
                                                      "endDate": RailML.isoDate(localDay: lastDay)]))
