@@ -68,14 +68,6 @@ public struct ScheduleKPIs: Hashable, Sendable {
             sidingPeaks: sidingPeaks(schedule, instance))
     }
 
-    /// The station a run enters a border's section from, if it crosses it.
-    public static func entry(of run: TrainRun, into border: Border) -> StationID? {
-        for (a, b) in zip(run.stops, run.stops.dropFirst()) where border.isOn(a.station, b.station) {
-            return a.station
-        }
-        return nil
-    }
-
     private static func slotUse(_ schedule: Schedule, _ instance: Instance) -> [SlotUseByDirection] {
         var result: [SlotUseByDirection] = []
         for border in instance.borders {

@@ -92,7 +92,6 @@ struct LagrangianBound {
     /// The best bound found, and per train its subproblem value at those prices (0 for fixed).
     var value: Double
     var perTrain: [Double]
-    var iterations: Int
 
     /// A train's cost in any timetable costing at most `budget` is at most this.
     func ownBudget(of index: Int, budget: Int) -> Int {
@@ -117,9 +116,9 @@ struct LagrangianBound {
         }
         var multipliers = Multipliers(instance, layout: layout)
         var directions = SingleTrackDirections(instance, layout: layout, trains: movable)
-        var best = LagrangianBound(value: -Double.infinity, perTrain: [Double](repeating: 0, count: instance.trains.count), iterations: 0)
+        var best = LagrangianBound(value: -Double.infinity, perTrain: [Double](repeating: 0, count: instance.trains.count))
         var theta = 1.0, sinceImprovement = 0
-        for iteration in 1...max(1, maximumIterations) {
+        for _ in 1...max(1, maximumIterations) {
             guard ContinuousClock.now < deadline, theta > 0.002 else { break }
             var prices = multipliers.prices()
             var values = [Double](repeating: 0, count: instance.trains.count)
@@ -138,8 +137,7 @@ struct LagrangianBound {
                 }
             }
             let holding = directions.holding(chosen, instance: instance)
-            let bound = values.reduce(0, +) - multipliers.capacityCharge() - directions.directionCharge(holding)
-            best.iterations = iteration
+            let bound = values.reduce(0, +) - multipliers.capacityCharge() - directions.directionCharge()
             if bound > best.value + 1e-9 {
                 best.value = bound
                 best.perTrain = values
@@ -164,7 +162,7 @@ struct LagrangianBound {
 }
 
 /// What the trains' runs at the current prices use of each row.
-struct Usage {
+private struct Usage {
     var tracks: [TrackID: [Int]] = [:]
     var entries: [[[Int]]]
     var exits: [[[Int]]]
@@ -395,7 +393,7 @@ private struct SingleTrackDirections {
     }
 
     /// `Σ_t max(M_A(t), M_B(t))`: what the best directions take back.
-    func directionCharge(_ holding: Holding) -> Double {
+    func directionCharge() -> Double {
         totals().values.reduce(0) { total, pair in total + zip(pair.forward, pair.backward).reduce(0) { $0 + max($1.0, $1.1) } }
     }
 

@@ -13,7 +13,7 @@ public struct TextStyle: Sendable, Hashable {
     public static let plain = TextStyle(width: 120, colour: false)
 
     public enum Colour: String, Sendable {
-        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", dim = "2"
+        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1"
     }
 
     /// `text` in a colour when colour is on; the escape codes take no width in the layout.

@@ -2,6 +2,11 @@ import ArgumentParser
 import RailDomain
 import RailFormats
 
+/// How `validate` and `compare` print their verdict.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// What every command does with files: read an instance or write a result, and on failure print
 /// the problems on stderr and exit with status 2 (nothing written).
 enum CommandSupport {

@@ -15,10 +15,6 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "The first timetable (JSON).")
     var a: String
 
@@ -29,7 +25,7 @@ struct CompareCommand: ParsableCommand {
     var instance: String?
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     func run() throws {
         let loaded = try instance.map { try CommandSupport.loadInstance($0) }

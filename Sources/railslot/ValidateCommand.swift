@@ -10,10 +10,6 @@ struct ValidateCommand: ParsableCommand {
         discussion: ExitStatus.helpText
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "The instance file (.json, .yaml or .yml).")
     var instance: String
 
@@ -21,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
     var timetable: String
 
     @Option(help: "How to print the verdict: text or json.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     func run() throws {
         let loaded = try CommandSupport.loadInstance(instance)

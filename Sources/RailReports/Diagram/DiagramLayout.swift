@@ -13,6 +13,8 @@ struct DiagramLayout {
     /// Offsets in the order their axes are drawn: the first above the plot, the others below.
     let offsets: [UTCOffset]
     let axisGap = 34.0
+    /// Train classes in the order of the palette (and the legend).
+    let classes: [String]
 
     init(instance: Instance) {
         self.instance = instance
@@ -39,6 +41,7 @@ struct DiagramLayout {
             if let offset = instance.station(id)?.utcOffset, !seen.contains(offset) { seen.append(offset) }
         }
         offsets = seen.isEmpty ? [instance.startOffset] : seen
+        classes = Array(Set(instance.trains.map(\.trainClass.rawValue))).sorted()
     }
 
     var plotWidth: Double { Double(instance.horizonMinutes) * pixelsPerMinute }
@@ -85,7 +88,6 @@ struct DiagramLayout {
 
     /// A train's colour: its class and its direction (down the diagram or up).
     func colour(of train: Train) -> String {
-        let classes = Array(Set(instance.trains.map(\.trainClass.rawValue))).sorted()
         let index = (classes.firstIndex(of: train.trainClass.rawValue) ?? 0) % Self.palette.count
         let down = (y(train.route.last ?? train.route[0]) ?? 0) >= (y(train.route[0]) ?? 0)
         return down ? Self.palette[index].down : Self.palette[index].up

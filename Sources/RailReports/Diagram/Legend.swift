@@ -16,8 +16,7 @@ enum Legend {
             canvas.add("text", [("x", n(x + 26)), ("y", n(y))], text: label, to: legend)
             x += 34 + Double(label.count) * 6.2
         }
-        let classes = Array(Set(layout.instance.trains.map(\.trainClass.rawValue))).sorted()
-        for (index, name) in classes.enumerated() {
+        for (index, name) in layout.classes.enumerated() {
             let colours = DiagramLayout.palette[index % DiagramLayout.palette.count]
             swatch(colours.down, "\(name) down")
             swatch(colours.up, "\(name) up")

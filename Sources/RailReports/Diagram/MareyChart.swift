@@ -124,7 +124,7 @@ enum MareyChart {
             guard let y = layout.y(meet.station) else { continue }
             let circle = canvas.add("circle", [("class", "meet"), ("cx", n(layout.x(meet.minute))), ("cy", n(y)), ("r", "4"),
                                                ("fill", "none"), ("stroke", "#111827"), ("stroke-width", "1.2")], to: group)
-            canvas.title("meet at \(meet.station): \(meet.trains.0) and \(meet.trains.1), \(layout.instance.clock(meet.minute, at: meet.station))", to: circle)
+            canvas.title("meet at \(meet.station): \(meet.first) and \(meet.second), \(layout.instance.clock(meet.minute, at: meet.station))", to: circle)
         }
     }
 

@@ -5,18 +5,8 @@ import RailDomain
 struct Meet: Hashable {
     var station: StationID
     var minute: Minute
-    var trains: (TrainID, TrainID)
-
-    static func == (lhs: Meet, rhs: Meet) -> Bool {
-        lhs.station == rhs.station && lhs.minute == rhs.minute && lhs.trains == rhs.trains
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(station)
-        hasher.combine(minute)
-        hasher.combine(trains.0)
-        hasher.combine(trains.1)
-    }
+    var first: TrainID
+    var second: TrainID
 }
 
 enum Meets {
@@ -48,7 +38,7 @@ enum Meets {
                         return x
                     }
                     guard shared.contains(where: { instance.section(between: station.id, $0)?.trackage == .single }) else { continue }
-                    meets.append(Meet(station: station.id, minute: max(a.from, b.from), trains: (a.train, b.train)))
+                    meets.append(Meet(station: station.id, minute: max(a.from, b.from), first: a.train, second: b.train))
                 }
             }
         }
