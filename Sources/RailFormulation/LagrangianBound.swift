@@ -136,8 +136,8 @@ struct LagrangianBound {
                     values[index] = ceiling[index]
                 }
             }
-            let holding = directions.holding(chosen, instance: instance)
-            let bound = values.reduce(0, +) - multipliers.capacityCharge() - directions.directionCharge()
+            let round = directions.evaluate(directions.holding(chosen, instance: instance))
+            let bound = values.reduce(0, +) - multipliers.capacityCharge() - round.charge
             if bound > best.value + 1e-9 {
                 best.value = bound
                 best.perTrain = values
@@ -151,10 +151,10 @@ struct LagrangianBound {
             }
             let gap = Double(upperBound) - bound
             guard gap > 1e-6 else { break }
-            let norm = multipliers.squaredNorm(of: usage) + directions.squaredNorm(holding)
+            let norm = multipliers.squaredNorm(of: usage) + directions.squaredNorm(round)
             guard norm > 0 else { break }
             multipliers.step(by: theta * gap / norm, usage: usage)
-            directions.step(by: theta * gap / norm, holding: holding)
+            directions.step(by: theta * gap / norm, round)
         }
         if best.value == -Double.infinity { best.value = 0 }
         return best
@@ -392,14 +392,23 @@ private struct SingleTrackDirections {
         return totals
     }
 
-    /// `Σ_t max(M_A(t), M_B(t))`: what the best directions take back.
-    func directionCharge() -> Double {
-        totals().values.reduce(0) { total, pair in total + zip(pair.forward, pair.backward).reduce(0) { $0 + max($1.0, $1.1) } }
+    /// One iteration's view of the direction rows, computed once from the prices and the runs.
+    struct Round {
+        /// `Σ_t max(M_A(t), M_B(t))`: what the best directions take back.
+        var charge: Double
+        /// Per section and minute: is the way from `section.from` the allowed one.
+        var allowed: [Int: [Bool]]
+        var holding: Holding
+    }
+
+    func evaluate(_ holding: Holding) -> Round {
+        let totals = totals()
+        let charge = totals.values.reduce(0) { total, pair in total + zip(pair.forward, pair.backward).reduce(0) { $0 + max($1.0, $1.1) } }
+        return Round(charge: charge, allowed: allowed(holding, totals: totals), holding: holding)
     }
 
     /// The direction allowed at each minute: the dearer way (ties: the way more trains hold).
-    private func allowed(_ holding: Holding) -> [Int: [Bool]] {
-        let totals = totals()
+    private func allowed(_ holding: Holding, totals: [Int: (forward: [Double], backward: [Double])]) -> [Int: [Bool]] {
         var result: [Int: [Bool]] = [:]
         for (section, counts) in holding.counts {
             let pair = totals[section]
@@ -423,14 +432,13 @@ private struct SingleTrackDirections {
         return held - ((forwardAllowed == entry.forward) ? 1 : 0)
     }
 
-    func squaredNorm(_ holding: Holding) -> Double {
-        let allowed = allowed(holding)
+    func squaredNorm(_ round: Round) -> Double {
         var total = 0.0
         for (index, list) in trains {
             for (position, entry) in list.enumerated() {
-                let span = holding.spans[index]?[position] ?? nil
+                let span = round.holding.spans[index]?[position] ?? nil
                 for offset in entry.values.indices {
-                    let g = gradient(entry, span: span, allowed: allowed[entry.section], offset: offset)
+                    let g = gradient(entry, span: span, allowed: round.allowed[entry.section], offset: offset)
                     if entry.values[offset] > 0 || g > 0 { total += g * g }
                 }
             }
@@ -438,14 +446,13 @@ private struct SingleTrackDirections {
         return total
     }
 
-    mutating func step(by size: Double, holding: Holding) {
-        let allowed = allowed(holding)
+    mutating func step(by size: Double, _ round: Round) {
         for (index, list) in trains {
             var updated = list
             for (position, entry) in list.enumerated() {
-                let span = holding.spans[index]?[position] ?? nil
+                let span = round.holding.spans[index]?[position] ?? nil
                 for offset in entry.values.indices {
-                    let g = gradient(entry, span: span, allowed: allowed[entry.section], offset: offset)
+                    let g = gradient(entry, span: span, allowed: round.allowed[entry.section], offset: offset)
                     updated[position].values[offset] = max(0, entry.values[offset] + size * g)
                 }
             }
