@@ -75,6 +75,7 @@ final class TerminalSink {
 final class GLPKProblem {
     private let pointer: OpaquePointer
     let columnCount: Int
+    let rowCount: Int
 
     /// Loads a model that has passed `Model.validate()` and has at least one variable.
     /// Integer bounds are rounded inward (GLPK rejects fractional ones); the caller has checked
@@ -83,6 +84,7 @@ final class GLPKProblem {
         precondition(model.variableCount > 0, "validated models have variables")
         pointer = glp_create_prob()
         columnCount = model.variableCount
+        rowCount = model.constraintCount
         glp_set_prob_name(pointer, model.name.isEmpty || model.name.utf8.count > 255 ? nil : sanitized(model.name))
         glp_set_obj_dir(pointer, model.objective.sense == .minimize ? GLP_MIN : GLP_MAX)
         loadColumns(model)
@@ -177,6 +179,10 @@ final class GLPKProblem {
 
     func lpValues() -> [Double] {
         (1...columnCount).map { glp_get_col_prim(pointer, Int32($0)) }
+    }
+
+    func lpRowDuals() -> [Double] {
+        rowCount == 0 ? [] : (1...rowCount).map { glp_get_row_dual(pointer, Int32($0)) }
     }
 
     struct BranchAndBoundOutcome {

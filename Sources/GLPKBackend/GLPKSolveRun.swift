@@ -57,8 +57,10 @@ struct GLPKSolveRun {
         }
         let values = primal == .feasiblePoint ? problem.lpValues() : []
         let objective = primal == .feasiblePoint ? model.objectiveValue(at: values) : nil
-        return result(termination, primal: primal, values: values, objective: objective,
-                      bound: termination == .optimal ? objective : nil, status: words, warmStart: warmStartOutcome)
+        var answer = result(termination, primal: primal, values: values, objective: objective,
+                            bound: termination == .optimal ? objective : nil, status: words, warmStart: warmStartOutcome)
+        if termination == .optimal { answer.duals = problem.lpRowDuals() }
+        return answer
     }
 
     // MARK: MIP

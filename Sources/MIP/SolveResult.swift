@@ -41,6 +41,10 @@ public struct SolveResult: Sendable {
     public var relativeGap: Double?
     /// One value per variable, by index; empty without a point.
     public var values: [Double]
+    /// For a linear program solved to optimality, one dual value (shadow price) per constraint, by
+    /// index, in the sign convention of the objective's sense (minimising: ≤ 0 on a binding `≤`
+    /// row); empty otherwise.
+    public var duals: [Double] = []
     public var nodes: Int
     public var seconds: Double
     /// The backend's own words for how it stopped, e.g. `glp_intopt: 0 (ok); glp_mip_status: GLP_OPT`.
