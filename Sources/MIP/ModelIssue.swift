@@ -27,6 +27,8 @@ public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
         case invalidName(String, reason: String)
         case duplicateName(String, firstIndex: Int)
         case foreignVariable(index: Int)
+        /// A row or column added to an incremental LP is malformed (index out of range, repeated, ...).
+        case badAddition(String)
     }
 
     public var place: ModelPlace
@@ -58,6 +60,8 @@ public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
             what = "name \(String(reflecting: name)) is already used by #\(firstIndex)"
         case .foreignVariable(let index):
             what = "uses variable #\(index), which belongs to another model"
+        case .badAddition(let reason):
+            what = reason
         }
         return "\(place): \(what)"
     }

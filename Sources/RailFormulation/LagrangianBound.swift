@@ -103,44 +103,17 @@ struct LagrangianBound {
     /// search); a train's value is never taken below it, since its priced cost is never below its cost.
     static func compute(_ instance: Instance, lowerBounds: [Int], upperBound: Int, until deadline: ContinuousClock.Instant,
                         maximumIterations: Int = 300) -> LagrangianBound {
-        var fixedHolding = Occupancy()
-        for train in instance.trains { if let run = SingleTrainPlans.fixedRun(train) { fixedHolding.add(run, instance: instance) } }
-        let layout = CapacityRows(instance)
-        let movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
-        let cheapest = Double(min(instance.objective.departureDelayPerMinute, instance.objective.dwellPerMinute))
-        // The search leaves out runs that wait longer than `maximumWait`: they cost at least that
-        // wait's price (and at least the train's lower bound); an optional train may also be left out.
-        let ceiling = instance.trains.enumerated().map { index, train -> Double in
-            let waits = max(Double(train.weight) * cheapest * Double(SingleTrainSearch.maximumWait), Double(lowerBounds[index]))
-            return train.isOptional ? min(waits, Double(train.weight * instance.objective.unscheduledPenalty)) : waits
-        }
-        var multipliers = Multipliers(instance, layout: layout)
-        var directions = SingleTrackDirections(instance, layout: layout, trains: movable)
+        let setting = RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: upperBound)
+        var multipliers = Multipliers(instance, layout: setting.layout)
+        var directions = SingleTrackDirections(setting)
         var best = LagrangianBound(value: -Double.infinity, perTrain: [Double](repeating: 0, count: instance.trains.count))
         var theta = 1.0, sinceImprovement = 0
         for _ in 1...max(1, maximumIterations) {
             guard ContinuousClock.now < deadline, theta > 0.002 else { break }
-            var prices = multipliers.prices()
-            var values = [Double](repeating: 0, count: instance.trains.count)
-            var usage = Usage(instance, layout: layout)
-            var chosen: [Int: TrainRun] = [:]
-            for index in movable {
-                let train = instance.trains[index]
-                prices.holds = directions.prices(of: index)
-                if let found = SingleTrainSearch.pricedPlan(train, instance: instance, holding: fixedHolding, prices: prices),
-                   found.value < ceiling[index] {
-                    values[index] = max(found.value, Double(lowerBounds[index]))
-                    usage.add(found.run, instance: instance)
-                    chosen[index] = found.run
-                } else {
-                    values[index] = ceiling[index]
-                }
-            }
-            let round = directions.evaluate(directions.holding(chosen, instance: instance))
-            let bound = values.reduce(0, +) - multipliers.capacityCharge() - round.charge
+            let evaluation = setting.evaluate(multipliers, directions)
+            let bound = evaluation.bound
             if bound > best.value + 1e-9 {
-                best.value = bound
-                best.perTrain = values
+                best = LagrangianBound(value: bound, perTrain: evaluation.values)
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -151,18 +124,121 @@ struct LagrangianBound {
             }
             let gap = Double(upperBound) - bound
             guard gap > 1e-6 else { break }
-            let norm = multipliers.squaredNorm(of: usage) + directions.squaredNorm(round)
+            let norm = multipliers.squaredNorm(of: evaluation.usage) + directions.squaredNorm(evaluation.round)
             guard norm > 0 else { break }
-            multipliers.step(by: theta * gap / norm, usage: usage)
-            directions.step(by: theta * gap / norm, round)
+            multipliers.step(by: theta * gap / norm, usage: evaluation.usage)
+            directions.step(by: theta * gap / norm, evaluation.round)
         }
         if best.value == -Double.infinity { best.value = 0 }
         return best
     }
 }
 
+/// What evaluating the relaxation at given prices needs of an instance, computed once.
+struct RelaxationSetting {
+    let instance: Instance
+    let layout: CapacityRows
+    /// The fixed trains' runs, which every priced search keeps clear of.
+    let fixedHolding: Occupancy
+    let movable: [Int]
+    /// Per train: what its value is at most (its searches leave out longer waits; optional trains
+    /// may be left out).
+    let ceiling: [Double]
+    let lowerBounds: [Int]
+    /// Per train: the longest wait its priced searches consider. Waiting longer costs at least
+    /// `upperBound` (or fills the horizon), so such runs never matter to a bound below it.
+    let maximumWaits: [Int]
+    /// Per fixed train index: per border it crosses, the slots (`border/slot`) its departure may use.
+    let fixedSlotChoices: [Int: [[String]]]
+
+    init(_ instance: Instance, lowerBounds: [Int], upperBound: Int) {
+        self.instance = instance
+        self.lowerBounds = lowerBounds
+        var holding = Occupancy()
+        var choices: [Int: [[String]]] = [:]
+        for (index, train) in instance.trains.enumerated() {
+            guard let run = SingleTrainPlans.fixedRun(train) else { continue }
+            holding.add(run, instance: instance)
+            choices[index] = Self.slotChoices(of: run, instance: instance)
+        }
+        fixedHolding = holding
+        fixedSlotChoices = choices
+        layout = CapacityRows(instance)
+        movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
+        let cheapest = min(instance.objective.departureDelayPerMinute, instance.objective.dwellPerMinute)
+        let horizon = instance.horizonMinutes
+        maximumWaits = instance.trains.map { train in
+            let perMinute = train.weight * cheapest
+            guard perMinute > 0 else { return horizon }
+            return min(horizon, max(SingleTrainSearch.maximumWait, upperBound / perMinute + 1))
+        }
+        // A run waiting longer than its train's maximum costs more than `upperBound`: no timetable
+        // at most that costly has one, so the relaxation leaves them out (and stays a bound on every
+        // timetable, since a costlier optimum is impossible). An optional train may be left out.
+        ceiling = instance.trains.map { train in
+            train.isOptional ? Double(train.weight * instance.objective.unscheduledPenalty) : .infinity
+        }
+    }
+
+    /// Per border a fixed run crosses: the slots whose window holds its departure there.
+    static func slotChoices(of run: TrainRun, instance: Instance) -> [[String]] {
+        var result: [[String]] = []
+        for (stop, next) in zip(run.stops, run.stops.dropFirst()) {
+            guard let border = instance.border(between: stop.station, next.station), let enter = stop.departure else { continue }
+            result.append(border.slots.filter { ($0.fromStation == nil || $0.fromStation == stop.station) && $0.opens <= enter && enter <= $0.closes }
+                .map { "\(border.id)/\($0.id)" })
+        }
+        return result
+    }
+
+    struct Evaluation {
+        /// A lower bound on every timetable's cost (weak duality holds at any prices ≥ 0).
+        var bound: Double
+        /// Per train: its value (priced cost of its cheapest run, or its ceiling).
+        var values: [Double]
+        /// Per movable train: its cheapest run at these prices and that run's priced cost, when below its ceiling.
+        var runs: [Int: TrainRun]
+        var priced: [Int: Double]
+        var usage: Usage
+        var round: SingleTrackDirections.Round
+    }
+
+    /// Each train's cheapest run at the prices, and the bound they give: Σ values − Σ λ × capacity
+    /// − what the best single-track directions take back.
+    func evaluate(_ multipliers: Multipliers, _ directions: SingleTrackDirections) -> Evaluation {
+        var prices = multipliers.prices()
+        var values = [Double](repeating: 0, count: instance.trains.count)
+        var usage = Usage(instance, layout: layout)
+        var chosen: [Int: TrainRun] = [:]
+        var priced: [Int: Double] = [:]
+        for index in movable {
+            let train = instance.trains[index]
+            prices.holds = directions.prices(of: index)
+            if let found = SingleTrainSearch.pricedPlan(train, instance: instance, holding: fixedHolding, prices: prices,
+                                                        maximumWait: maximumWaits[index]),
+               found.value < ceiling[index] {
+                values[index] = max(found.value, Double(lowerBounds[index]))
+                usage.add(found.run, instance: instance)
+                chosen[index] = found.run
+                priced[index] = found.value
+            } else {
+                // No run within the window (impossible while `upperBound` is a timetable's cost):
+                // the lower bound keeps the value safe.
+                values[index] = ceiling[index].isFinite ? ceiling[index] : Double(lowerBounds[index])
+            }
+        }
+        // A fixed train still takes a slot at each border: the cheapest its departure allows.
+        for (index, borders) in fixedSlotChoices {
+            values[index] = borders.reduce(0) { total, keys in total + (keys.map { prices.slots[$0] ?? 0 }.min() ?? 0) }
+        }
+        let round = directions.evaluate(directions.holding(chosen, instance: instance))
+        let bound = values.reduce(0, +) - multipliers.capacityCharge() - round.charge
+        return Evaluation(bound: bound, values: values, runs: chosen, priced: priced, usage: usage, round: round)
+    }
+}
+
 /// What the trains' runs at the current prices use of each row.
-private struct Usage {
+struct Usage {
     var tracks: [TrackID: [Int]] = [:]
     var entries: [[[Int]]]
     var exits: [[[Int]]]
@@ -202,7 +278,7 @@ private struct Usage {
 }
 
 /// The prices themselves (λ ≥ 0), one per row, and the projected subgradient step.
-private struct Multipliers {
+struct Multipliers {
     var tracks: [TrackID: [Double]] = [:]
     var entries: [[[Double]]]
     var exits: [[[Double]]]
@@ -299,7 +375,7 @@ private struct Multipliers {
 /// a price per minute on holding the section (`μ_{i,t} ≥ 0`). Relaxed, the direction variables
 /// leave `−Σ_t max(M_A(t), M_B(t))` in the bound, with `M_A(t)` the sum of the prices of the
 /// trains going one way at minute t.
-private struct SingleTrackDirections {
+struct SingleTrackDirections {
     struct Prices {
         var section: Int
         var forward: Bool
@@ -312,18 +388,19 @@ private struct SingleTrackDirections {
     let layout: CapacityRows
     let minutes: Int
 
-    init(_ instance: Instance, layout: CapacityRows, trains movable: [Int]) {
-        self.layout = layout
+    init(_ setting: RelaxationSetting) {
+        let instance = setting.instance
+        layout = setting.layout
         minutes = layout.minutes
-        for index in movable {
+        for index in setting.movable {
             let train = instance.trains[index]
             let start = max(train.earliestDeparture ?? 0, 0)
-            // The search never runs a train past its no-wait run plus `maximumWait`.
+            // The search never runs a train past its no-wait run plus its maximum wait.
             let route = train.route
             let travel = zip(route, route.dropFirst()).reduce(0) { total, pair in
                 total + (instance.section(between: pair.0, pair.1)?.runningMinutes[train.trainClass] ?? 0)
             } + (1..<max(1, route.count - 1)).reduce(0) { $0 + train.requiredDwell(atStop: $1) }
-            let last = min(instance.horizonMinutes, start + travel + SingleTrainSearch.maximumWait)
+            let last = min(instance.horizonMinutes, start + travel + setting.maximumWaits[index])
             var list: [Prices] = []
             for (a, b) in zip(train.route, train.route.dropFirst()) {
                 guard let section = instance.sections.firstIndex(where: { $0.joins(a, b) }), layout.sections[section].single else { continue }

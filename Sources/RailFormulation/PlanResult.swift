@@ -10,4 +10,16 @@ public struct PlanResult: Sendable {
     /// For status `infeasible`: what blocks which train.
     public var explanation: [String]
     public var seconds: Double
+    /// Column generation's part, when it ran.
+    public var columnGeneration: ColumnGenerationSummary?
+}
+
+/// How column generation went: rounds of master LP and pricing, runs generated, whether no run
+/// priced below its train's dual any more (then its bound is the path formulation's LP value).
+public struct ColumnGenerationSummary: Sendable {
+    public var rounds: Int
+    public var columns: Int
+    public var converged: Bool
+    public var bound: Double
+    public var seconds: Double
 }

@@ -58,8 +58,9 @@ enum SingleTrainSearch {
 
     /// The run of least cost plus resource prices (a Lagrangian subproblem): `value` is that sum.
     /// Slot capacities are not counted (the prices stand for them).
-    static func pricedPlan(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices) -> (run: TrainRun, value: Double)? {
-        search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices)
+    static func pricedPlan(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices,
+                           maximumWait: Int = maximumWait) -> (run: TrainRun, value: Double)? {
+        search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices, maximumWait: maximumWait)
     }
 
     /// The border slots (`border/slot`) a train can use in some run of its own, the fixed trains

@@ -57,6 +57,7 @@ struct PlanRun {
     var solos: [(cost: Int, wait: Int)?] = []
     /// The bound from matching border crossings to slots.
     var slotBound: Double?
+    var columnGeneration: ColumnGenerationSummary?
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -83,7 +84,9 @@ struct PlanRun {
         self.lowerBounds = lowerBounds
         if !options.singleTrain, let best, (remaining ?? 60) > 0 {
             lagrangian = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: best.cost,
-                                                 until: clock.now + .seconds(min((remaining ?? 60) / 4, 10)))
+                                                 until: clock.now + .seconds(min((remaining ?? 60) / 6, 5)))
+            reportPhase()
+            generateColumns(lowerBounds: lowerBounds, until: clock.now + .seconds(min((remaining ?? 60) / 3, 60)))
             reportPhase()
             if !solos.isEmpty {
                 slotBound = SlotMatchingBound.compute(instance, lowerBounds: lowerBounds, solo: solos, solver: solver,
@@ -236,6 +239,19 @@ struct PlanRun {
 
     static let multiStartPatience = 6
 
+    /// Column generation on the path formulation: its LP bound (as a Lagrangian evaluation of
+    /// the duals, valid at every round) replaces the subgradient's when higher.
+    private mutating func generateColumns(lowerBounds: [Int], until deadline: ContinuousClock.Instant) {
+        guard let start = best else { return }
+        var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: start.cost), solver: solver)
+        generation.seed(start.runs)
+        let began = elapsed
+        generation.run(upperBound: start.cost, until: deadline)
+        columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
+                                                   bound: generation.bound.value, seconds: elapsed - began)
+        if generation.bound.value > (lagrangian?.value ?? 0) { lagrangian = generation.bound }
+    }
+
     /// Tells the progress handler where the plan stands outside branch and bound (preparation,
     /// neighbourhood search), so that a long run is never silent.
     func reportPhase() {
@@ -335,7 +351,7 @@ struct PlanRun {
         }
         let schedule = Schedule(instance: instance.name, status: status, objective: objective, bound: bound,
                                 solver: SolverReport(name: solver.name, version: solver.version, seconds: elapsed, nodes: nodes), trains: runs)
-        return PlanResult(schedule: schedule, rounds: rounds, explanation: explanation, seconds: elapsed)
+        return PlanResult(schedule: schedule, rounds: rounds, explanation: explanation, seconds: elapsed, columnGeneration: columnGeneration)
     }
 
     private func seconds(_ duration: Duration) -> Double {

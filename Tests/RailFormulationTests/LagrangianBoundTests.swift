@@ -42,10 +42,23 @@ struct LagrangianBoundTests {
         // The slot-matching bound too.
         let matching = SlotMatchingBound.compute(instance, lowerBounds: lowerBounds, solo: solos, solver: GLPKSolver(), until: .now + .seconds(20))
         #expect((matching ?? 0) <= optimum + 1e-6, "seed \(seed): slot bound \(matching ?? 0) above the optimum \(optimum)")
-        // Each train's own budget holds for the optimal timetable itself.
+        // Column generation from the optimal timetable: its bound is below the optimum too, and once
+        // converged (the path LP solved) it is at least every subgradient iterate's value.
+        let upper = Int(optimum.rounded())
+        var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: upper), solver: GLPKSolver())
+        generation.seed(instance.trains.map { train in runs.first { $0.train == train.id } ?? TrainRun(train: train.id, scheduled: false) })
+        generation.run(upperBound: upper, until: .now + .seconds(20))
+        #expect(generation.rounds > 0, "seed \(seed)")
+        #expect(generation.bound.value <= optimum + 1e-6, "seed \(seed): column generation bound \(generation.bound.value) above the optimum \(optimum)")
+        if generation.converged {
+            #expect(generation.bound.value >= bound.value - 1e-6 * max(1, optimum), "seed \(seed): LP bound \(generation.bound.value) below the subgradient's \(bound.value)")
+            #expect(abs((generation.lpValue ?? 0) - generation.bound.value) <= 1e-6 * max(1, optimum), "seed \(seed): LP \(generation.lpValue ?? 0) vs its Lagrangian \(generation.bound.value)")
+        }
+        // Each train's own budget holds for the optimal timetable itself, from either bound.
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             let cost = ScheduleCost.cost(of: train, run: runs.first { $0.train == train.id }, weights: instance.objective)
-            #expect(cost <= bound.ownBudget(of: index, budget: Int(optimum.rounded())), "seed \(seed), \(train.id)")
+            #expect(cost <= bound.ownBudget(of: index, budget: upper), "seed \(seed), \(train.id)")
+            #expect(cost <= generation.bound.ownBudget(of: index, budget: upper), "seed \(seed), \(train.id), column generation")
         }
     }
 }

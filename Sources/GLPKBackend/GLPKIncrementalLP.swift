@@ -1,0 +1,143 @@
+import CGLPK
+import MIP
+
+extension GLPKSolver: IncrementalLPSolver {
+    /// Runs `body` on a thread of its own (GLPK objects stay on the thread that made them) with an
+    /// empty LP, deleted and the thread's GLPK environment freed when `body` returns.
+    public func withIncrementalLP<T>(_ body: (any IncrementalLP) -> T) -> T {
+        withoutActuallyEscaping(body) { escapable in
+            let work = UncheckedBox(escapable)
+            let answer = DedicatedThread.run { () -> UncheckedBox<T> in
+                let lp = GLPKIncrementalLP()
+                let value = work.value!(lp)
+                // The thread object may outlive this call: it must not keep `body` alive.
+                work.value = nil
+                lp.close()
+                GLPK.freeEnvironment()
+                return UncheckedBox(value)
+            }
+            return answer.value!
+        }
+    }
+}
+
+/// Carries a value across the hand-over to the GLPK thread and back; the caller blocks meanwhile,
+/// so the value is never used on two threads at once.
+private final class UncheckedBox<T>: @unchecked Sendable {
+    var value: T?
+    init(_ value: T) { self.value = value }
+}
+
+/// A minimising GLPK LP kept between solves. Every addition is checked in Swift first: GLPK
+/// aborts on an index out of range, a repeated index or `glp_add_rows(P, 0)`.
+final class GLPKIncrementalLP: IncrementalLP {
+    private var pointer: OpaquePointer?
+    private(set) var rowCount = 0
+    private(set) var columnCount = 0
+    private var solved = false
+    private let clock = ContinuousClock()
+
+    init() {
+        pointer = glp_create_prob()
+        glp_set_obj_dir(pointer, GLP_MIN)
+        glp_term_out(GLP_OFF)
+    }
+
+    func close() {
+        if let pointer { glp_delete_prob(pointer) }
+        pointer = nil
+    }
+
+    func addRows(_ rows: [SparseRow]) throws(MIPError) -> Range<Int> {
+        guard let pointer else { throw .backendFailure("the incremental LP is closed") }
+        var issues: [String] = []
+        for (k, row) in rows.enumerated() {
+            issues += SparseCheck.issues(row.terms.map { ($0.column, $0.coefficient) }, count: columnCount, what: "new row \(k)")
+            issues += SparseCheck.boundIssues(lower: row.bounds.lower, upper: row.bounds.upper, what: "new row \(k)")
+        }
+        guard issues.isEmpty else { throw .invalidModel(issues.map { ModelIssue(.model, .badAddition($0)) }) }
+        let first = rowCount
+        guard !rows.isEmpty else { return first..<first }
+        glp_add_rows(pointer, Int32(rows.count))
+        for (k, row) in rows.enumerated() {
+            let number = Int32(first + k + 1)
+            let (type, lb, ub) = Self.boundType(lower: row.bounds.lower, upper: row.bounds.upper)
+            glp_set_row_bnds(pointer, number, type, lb, ub)
+            guard !row.terms.isEmpty else { continue }
+            var indices: [Int32] = [0] + row.terms.map { Int32($0.column + 1) }
+            var values: [Double] = [0] + row.terms.map(\.coefficient)
+            glp_set_mat_row(pointer, number, Int32(row.terms.count), &indices, &values)
+        }
+        rowCount += rows.count
+        return first..<rowCount
+    }
+
+    func addColumns(_ columns: [SparseColumn]) throws(MIPError) -> Range<Int> {
+        guard let pointer else { throw .backendFailure("the incremental LP is closed") }
+        var issues: [String] = []
+        for (k, column) in columns.enumerated() {
+            issues += SparseCheck.issues(column.terms.map { ($0.row, $0.coefficient) }, count: rowCount, what: "new column \(k)")
+            issues += SparseCheck.boundIssues(lower: column.lowerBound, upper: column.upperBound, what: "new column \(k)")
+            if !column.cost.isFinite { issues.append("new column \(k): cost \(column.cost) is not finite") }
+        }
+        guard issues.isEmpty else { throw .invalidModel(issues.map { ModelIssue(.model, .badAddition($0)) }) }
+        let first = columnCount
+        guard !columns.isEmpty else { return first..<first }
+        glp_add_cols(pointer, Int32(columns.count))
+        for (k, column) in columns.enumerated() {
+            let number = Int32(first + k + 1)
+            let (type, lb, ub) = Self.boundType(lower: column.lowerBound, upper: column.upperBound)
+            glp_set_col_bnds(pointer, number, type, lb, ub)
+            glp_set_obj_coef(pointer, number, column.cost)
+            guard !column.terms.isEmpty else { continue }
+            var indices: [Int32] = [0] + column.terms.map { Int32($0.row + 1) }
+            var values: [Double] = [0] + column.terms.map(\.coefficient)
+            glp_set_mat_col(pointer, number, Int32(column.terms.count), &indices, &values)
+        }
+        columnCount += columns.count
+        return first..<columnCount
+    }
+
+    /// Primal simplex from the last basis (new columns start non-basic at a bound, new rows with
+    /// their slack basic, so the last basis stays a basis); the first solve builds one.
+    func solve(timeLimitSeconds: Double?) throws(MIPError) -> LPSolution {
+        guard let pointer else { throw .backendFailure("the incremental LP is closed") }
+        guard columnCount > 0 else { throw .invalidModel([ModelIssue(.model, .noVariables)]) }
+        if let timeLimitSeconds, !(timeLimitSeconds >= 0) { throw .invalidOption("time limit \(timeLimitSeconds) is not a number of seconds ≥ 0") }
+        let started = clock.now
+        // Additions leave the basis statuses valid (new rows basic, new columns at a bound) but
+        // drop its factorisation, which glp_simplex rebuilds: only the first solve needs a basis.
+        if !solved { glp_std_basis(pointer) }
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        if let timeLimitSeconds { parameters.tm_lim = Int32(max(0, min(Double(Int32.max), (timeLimitSeconds * 1000).rounded(.up)))) }
+        var rc = glp_simplex(pointer, &parameters)
+        if rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND {
+            // A basis gone bad: start again from the standard one.
+            glp_std_basis(pointer)
+            rc = glp_simplex(pointer, &parameters)
+        }
+        solved = true
+        let status = glp_get_status(pointer)
+        let seconds = (clock.now - started).seconds
+        guard rc == 0, status == GLP_OPT else {
+            let termination: TerminationReason = rc == GLP_ETMLIM ? .timeLimit
+                : status == GLP_NOFEAS ? .infeasible : status == GLP_UNBND ? .unbounded : .infeasibleOrUnbounded
+            if rc != 0 && rc != GLP_ETMLIM { throw .backendFailure("glp_simplex: \(GLPKStatus.returnCodeName(rc))") }
+            return LPSolution(termination: termination, objective: nil, values: [], duals: [], seconds: seconds)
+        }
+        let values = (1...columnCount).map { glp_get_col_prim(pointer, Int32($0)) }
+        let duals = rowCount == 0 ? [] : (1...rowCount).map { glp_get_row_dual(pointer, Int32($0)) }
+        return LPSolution(termination: .optimal, objective: glp_get_obj_val(pointer), values: values, duals: duals, seconds: seconds)
+    }
+
+    private static func boundType(lower: Double, upper: Double) -> (Int32, Double, Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): (GLP_FR, 0, 0)
+        case (true, false): (GLP_LO, lower, 0)
+        case (false, true): (GLP_UP, 0, upper)
+        case (true, true): lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+        }
+    }
+}
