@@ -107,15 +107,22 @@ final class GLPKIncrementalLP: IncrementalLP {
         let started = clock.now
         // Additions leave the basis statuses valid (new rows basic, new columns at a bound) but
         // drop its factorisation, which glp_simplex rebuilds: only the first solve needs a basis.
-        if !solved { glp_std_basis(pointer) }
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
+        if !solved {
+            // The first basis is all slacks: with costs ≥ 0 it is dual feasible, so the dual
+            // simplex starts at once (measured: a 12,700-row master unsolved in 7 s by the primal).
+            glp_scale_prob(pointer, GLP_SF_AUTO)
+            glp_std_basis(pointer)
+            parameters.meth = GLP_DUALP
+        }
         parameters.msg_lev = GLP_MSG_OFF
         if let timeLimitSeconds { parameters.tm_lim = Int32(max(0, min(Double(Int32.max), (timeLimitSeconds * 1000).rounded(.up)))) }
         var rc = glp_simplex(pointer, &parameters)
         if rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND {
             // A basis gone bad: start again from the standard one.
             glp_std_basis(pointer)
+            parameters.meth = GLP_DUALP
             rc = glp_simplex(pointer, &parameters)
         }
         solved = true
@@ -130,6 +137,30 @@ final class GLPKIncrementalLP: IncrementalLP {
         let values = (1...columnCount).map { glp_get_col_prim(pointer, Int32($0)) }
         let duals = rowCount == 0 ? [] : (1...rowCount).map { glp_get_row_dual(pointer, Int32($0)) }
         return LPSolution(termination: .optimal, objective: glp_get_obj_val(pointer), values: values, duals: duals, seconds: seconds)
+    }
+
+    func solveIntegral(_ integral: [Int], timeLimitSeconds: Double?) throws(MIPError) -> LPSolution {
+        guard let pointer else { throw .backendFailure("the incremental LP is closed") }
+        guard solved, glp_get_status(pointer) == GLP_OPT else { throw .backendFailure("branch and bound needs an optimal LP basis first") }
+        let issues = SparseCheck.issues(integral.map { ($0, 1.0) }, count: columnCount, what: "integral columns")
+        guard issues.isEmpty else { throw .invalidModel(issues.map { ModelIssue(.model, .badAddition($0)) }) }
+        if let timeLimitSeconds, !(timeLimitSeconds >= 0) { throw .invalidOption("time limit \(timeLimitSeconds) is not a number of seconds ≥ 0") }
+        let started = clock.now
+        for column in integral { glp_set_col_kind(pointer, Int32(column + 1), GLP_IV) }
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        parameters.presolve = GLP_OFF  // the LP basis is optimal: glp_intopt starts from it
+        if let timeLimitSeconds { parameters.tm_lim = Int32(max(0, min(Double(Int32.max), (timeLimitSeconds * 1000).rounded(.up)))) }
+        let rc = glp_intopt(pointer, &parameters)
+        let status = glp_mip_status(pointer)
+        let seconds = (clock.now - started).seconds
+        guard let (termination, primal) = GLPKStatus.mip(returnCode: rc, status: status) else {
+            throw .backendFailure("glp_intopt: \(GLPKStatus.returnCodeName(rc)); glp_mip_status: \(GLPKStatus.statusName(status))")
+        }
+        guard primal == .feasiblePoint else { return LPSolution(termination: termination, objective: nil, values: [], duals: [], seconds: seconds) }
+        let values = (1...columnCount).map { glp_mip_col_val(pointer, Int32($0)) }
+        return LPSolution(termination: termination, objective: glp_mip_obj_val(pointer), values: values, duals: [], seconds: seconds)
     }
 
     private static func boundType(lower: Double, upper: Double) -> (Int32, Double, Double) {

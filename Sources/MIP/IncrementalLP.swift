@@ -53,6 +53,10 @@ public protocol IncrementalLP: AnyObject {
     /// Adds columns over existing rows; returns their indices.
     @discardableResult func addColumns(_ columns: [SparseColumn]) throws(MIPError) -> Range<Int>
     func solve(timeLimitSeconds: Double?) throws(MIPError) -> LPSolution
+    /// After an optimal `solve`: branch and bound from its basis with `integral` columns taking
+    /// whole values (the LP stays as it is otherwise). The result's `duals` are empty and its
+    /// termination says whether the integer optimum was proven; `values` is the best point found.
+    func solveIntegral(_ integral: [Int], timeLimitSeconds: Double?) throws(MIPError) -> LPSolution
 }
 
 /// A backend that can keep an LP between solves.

@@ -1,5 +1,7 @@
+import Foundation
 import MIP
 import RailDomain
+import Synchronization
 
 /// Column generation on the path formulation (`MasterProblem`): GLPK's simplex solves the master
 /// LP over a pool of runs, its duals price each train's exact single-train search
@@ -17,6 +19,16 @@ struct ColumnGeneration {
     private(set) var lpValue: Double?
     private(set) var rounds = 0
     private(set) var converged = false
+    /// The dual point with the best bound so far (the smoothing's centre), and its weight.
+    private var center: DualPoint?
+    var smoothing = 0.5
+    /// The best timetable of the converged pool's runs by branch and bound on the master
+    /// (price-and-branch), one run per train; nil if none was found. It may break rules the master
+    /// leaves out (same-direction order on a section; on single track, part of the same-way
+    /// headway): the validator judges it, `SingleTrainPlans.repair` mends it.
+    private(set) var integralRuns: [TrainRun]?
+    /// The last master LP's values: per pool column (those in the pool then), per optional train left out.
+    private(set) var lastValues: (columns: [Double], leaveOut: [Int: Double])?
 
     init(setting: RelaxationSetting, solver: any MIPSolver) {
         self.setting = setting
@@ -43,6 +55,18 @@ struct ColumnGeneration {
         }
     }
 
+    /// Starts from a subgradient's result: its runs join the pool, its best prices become the
+    /// smoothing's centre (they must come from the same `RelaxationSetting`'s rows).
+    mutating func seed(_ subgradient: LagrangianBound) {
+        for (index, runs) in subgradient.runs.sorted(by: { $0.key < $1.key }) {
+            for run in runs.sorted(by: { ($0.stops.first?.departure ?? 0) < ($1.stops.first?.departure ?? 0) }) { add(run, train: index) }
+        }
+        if let point = subgradient.point, subgradient.value > bound.value {
+            center = point
+            bound = LagrangianBound(value: subgradient.value, perTrain: subgradient.perTrain)
+        }
+    }
+
     /// Adds the scheduled runs of a timetable (one run per train, in instance order) to the pool.
     mutating func seed(_ runs: [TrainRun]) {
         for (index, run) in runs.enumerated() where run.scheduled && !setting.instance.trains[index].isFixed { add(run, train: index) }
@@ -58,38 +82,158 @@ struct ColumnGeneration {
     }
 
     /// Rounds of master LP and pricing until no run prices below its train's dual, the bound
-    /// proves `upperBound` optimal, or the deadline. Needs a backend that keeps an LP between
-    /// solves; without one nothing happens.
-    mutating func run(upperBound: Int, until deadline: ContinuousClock.Instant) {
+    /// proves `upperBound` optimal, the deadline, or `stop`. `report` hears every better bound.
+    /// Needs a backend that keeps an LP between solves; without one nothing happens.
+    mutating func run(upperBound: Int, until deadline: ContinuousClock.Instant, stop: CancellationToken? = nil,
+                      report: (@Sendable (Double) -> Void)? = nil) {
         guard let backend = solver as? any IncrementalLPSolver else { return }
         var state = self
-        backend.withIncrementalLP { lp in state.rounds(lp, upperBound: upperBound, until: deadline) }
+        backend.withIncrementalLP { lp in state.rounds(lp, upperBound: upperBound, until: deadline, stop: stop, report: report) }
         self = state
     }
 
-    private mutating func rounds(_ lp: any IncrementalLP, upperBound: Int, until deadline: ContinuousClock.Instant) {
+    private mutating func rounds(_ lp: any IncrementalLP, upperBound: Int, until deadline: ContinuousClock.Instant,
+                                 stop: CancellationToken?, report: (@Sendable (Double) -> Void)?) {
         guard let master = try? IncrementalMaster(lp: lp, instance: setting.instance),
               (try? master.add(0..<pool.count, of: pool)) != nil else { return }
-        while ContinuousClock.now < deadline {
+        while ContinuousClock.now < deadline, stop?.isCancelled != true {
             let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.5
             guard let result = try? lp.solve(timeLimitSeconds: left), result.termination == .optimal,
                   result.duals.count == master.rows.count else { return }
             rounds += 1
             lpValue = result.objective
+            lastValues = (master.poolValues(result), master.leaveOut.mapValues { result.values[$0] })
             let prices = MasterProblem.prices(rows: master.rows, duals: result.duals, setting: setting)
-            let evaluation = setting.evaluate(prices.multipliers, prices.directions)
-            if evaluation.bound > bound.value { bound = LagrangianBound(value: evaluation.bound, perTrain: evaluation.values) }
-            if bound.value > Double(upperBound - 1) + 1e-6 { return }
+            let duals = DualPoint(multipliers: prices.multipliers, directions: prices.directions)
             let before = pool.count
-            for (index, run) in evaluation.runs.sorted(by: { $0.key < $1.key }) {
-                guard let value = evaluation.priced[index], value < (prices.convexity[index] ?? .infinity) - 1e-6 else { continue }
-                add(run, train: index)
+            // Price at the smoothed point first; a round that finds nothing there (a mis-pricing)
+            // prices at the LP's own duals, and only a round that finds nothing there has converged.
+            var points: [DualPoint] = [duals]
+            if let center { points.insert(center.blended(with: duals, weight: smoothing), at: 0) }
+            for point in points {
+                let evaluation = setting.evaluate(point.multipliers, point.directions)
+                if evaluation.bound > bound.value {
+                    bound = LagrangianBound(value: evaluation.bound, perTrain: evaluation.values)
+                    center = point
+                    report?(bound.value)
+                }
+                if bound.value > Double(upperBound - 1) + 1e-6 { return }
+                for (index, run) in evaluation.runs.sorted(by: { $0.key < $1.key }) {
+                    // A run joins when its reduced cost at the LP's duals is negative.
+                    let column = PathColumn(train: index, run: run, instance: setting.instance, layout: setting.layout)
+                    guard Double(column.cost) + duals.price(of: column) < (prices.convexity[index] ?? .infinity) - 1e-6 else { continue }
+                    add(run, train: index)
+                }
+                if pool.count > before { break }
             }
             if pool.count == before {
                 converged = true
+                integralRuns = priceAndBranch(lp, master: master, until: deadline, stop: stop)
                 return
             }
             guard (try? master.add(before..<pool.count, of: pool)) != nil else { return }
         }
+    }
+
+    /// Branch and bound on the converged master; a result the validator rejects for a pair of
+    /// trains (a rule the master leaves out, such as overtaking inside a section) forbids that pair
+    /// of runs (`λ_p + λ_q ≤ 1`) and tries again, while time and `branchingSeconds` allow.
+    private func priceAndBranch(_ lp: any IncrementalLP, master: IncrementalMaster, until deadline: ContinuousClock.Instant,
+                                stop: CancellationToken?) -> [TrainRun]? {
+        let instance = setting.instance
+        let end = min(deadline, ContinuousClock.now + .seconds(Self.branchingSeconds))
+        let integral = master.lpColumn + Array(master.leaveOut.values)
+        var forbidden: Set<[Int]> = []
+        while stop?.isCancelled != true {
+            let left = Double((end - ContinuousClock.now).components.seconds)
+            guard left > 0.5, let result = try? lp.solveIntegral(integral, timeLimitSeconds: left), !result.values.isEmpty else { return nil }
+            var runs = instance.trains.map { TrainRun(train: $0.id, scheduled: false) }
+            var chosen: [TrainID: Int] = [:]
+            for (p, column) in pool.enumerated() where p < master.lpColumn.count && result.values[master.lpColumn[p]] > 0.5 {
+                runs[column.train] = column.run
+                chosen[instance.trains[column.train].id] = p
+            }
+            var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
+            candidate.objective = ScheduleCost.compute(candidate, for: instance).total
+            let violations = ScheduleValidator.validate(candidate, against: instance)
+            if violations.isEmpty || forbidden.count >= Self.forbiddenPairs { return runs }
+            var rows: [SparseRow] = []
+            for violation in violations where violation.trains.count == 2 {
+                guard let p = chosen[violation.trains[0]], let q = chosen[violation.trains[1]],
+                      forbidden.insert([min(p, q), max(p, q)]).inserted else { continue }
+                rows.append(SparseRow(terms: [(master.lpColumn[min(p, q)], 1), (master.lpColumn[max(p, q)], 1)], bounds: .lessOrEqual(1)))
+            }
+            guard !rows.isEmpty, (try? lp.addRows(rows)) != nil,
+                  let relaxed = try? lp.solve(timeLimitSeconds: max(0.1, Double((end - ContinuousClock.now).components.seconds))),
+                  relaxed.termination == .optimal else { return runs }
+        }
+        return nil
+    }
+
+    /// Branch and bound on the master gets at most this long, and forbids at most this many pairs.
+    static let branchingSeconds = 10.0
+    static let forbiddenPairs = 40
+
+    /// Timetables from the last LP solution: guided insertion with trains in order of how
+    /// decided the LP is about them (largest column value first) and each train's columns by
+    /// value; then `variants` more with the values perturbed (a repeatable hash), for diversity.
+    func roundings(variants: Int) -> [[TrainRun]] {
+        guard let last = lastValues else { return [] }
+        let instance = setting.instance
+        var results: [[TrainRun]] = []
+        for variant in 0...max(0, variants) {
+            func noise(_ p: Int) -> Double {
+                guard variant > 0 else { return 0 }
+                var hash = UInt64(truncatingIfNeeded: p &* 0x9E37_79B9 &+ variant &* 0x85EB_CA6B)
+                hash = (hash ^ (hash >> 15)) &* 0x2C1B_3C6D
+                return Double((hash ^ (hash >> 12)) % 1000) / 1000 * 0.5
+            }
+            var preferred: [Int: [(value: Double, run: TrainRun)]] = [:]
+            for (p, value) in last.columns.enumerated() where value > 1e-6 && !instance.trains[pool[p].train].isFixed {
+                preferred[pool[p].train, default: []].append((value + noise(p), pool[p].run))
+            }
+            let order = setting.movable.sorted { a, b in
+                let va = preferred[a]?.map(\.value).max() ?? 0, vb = preferred[b]?.map(\.value).max() ?? 0
+                return (-va, instance.trains[a].earliestDeparture ?? 0, a) < (-vb, instance.trains[b].earliestDeparture ?? 0, b)
+            }
+            let leaveOut = Set(last.leaveOut.filter { $0.value + noise(-1 - $0.key) >= 0.5 }.keys)
+            if let runs = SingleTrainPlans.guidedInsertion(instance, order: order, preferred: preferred.mapValues { $0.sorted { $0.value > $1.value }.map(\.run) },
+                                                           leaveOut: leaveOut) {
+                results.append(runs)
+            }
+        }
+        return results
+    }
+}
+
+/// Column generation on a thread of its own, beside the search for timetables (the machines have
+/// two cores; each side is single-threaded): its bound can be read while it runs, and `finish`
+/// stops it and hands back its state.
+final class BackgroundColumnGeneration: Sendable {
+    private let bestBound = Mutex<Double>(-.infinity)
+    private let outcome = Mutex<ColumnGeneration?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+    private let stop = CancellationToken()
+
+    init(_ generation: ColumnGeneration, upperBound: Int, until deadline: ContinuousClock.Instant) {
+        let thread = Thread { [self] in
+            var work = generation
+            work.run(upperBound: upperBound, until: deadline, stop: stop) { [self] value in bestBound.withLock { $0 = max($0, value) } }
+            outcome.withLock { $0 = work }
+            done.signal()
+        }
+        thread.name = "railslot.column-generation"
+        thread.start()
+    }
+
+    /// The best bound so far (−∞ before the first).
+    var bound: Double { bestBound.withLock { $0 } }
+
+    /// Waits until it has converged or reached its deadline (`stopNow`: stops it at once first).
+    func finish(stopNow: Bool) -> ColumnGeneration? {
+        if stopNow { stop.cancel() }
+        done.wait()
+        done.signal()
+        return outcome.withLock { $0 }
     }
 }

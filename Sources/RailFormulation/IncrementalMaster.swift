@@ -7,7 +7,8 @@ import RailDomain
 /// Its rows stay put as columns arrive: a line's rows sit at the first minute of each use on it
 /// (its "anchors"). The uses covering any minute also cover the latest anchor at or before it (the
 /// use starting last among them), so rows at anchors imply the rows at every minute — the maximal
-/// cliques of intervals. A row is written once more trains than the line's capacity meet at its
+/// cliques of intervals. An anchor whose uses all still run at the next anchor is implied by it
+/// and gets no row. A row is written once more trains than the line's capacity meet at its
 /// anchor; a direction variable `y` once both ways meet there.
 final class IncrementalMaster {
     private let lp: any IncrementalLP
@@ -87,9 +88,13 @@ final class IncrementalMaster {
         var pendingDirections: [(line: ResourceLine, minute: Minute, rows: [(offset: Int, forward: Bool)])] = []
         for line in touched.sorted(by: { "\($0)" < "\($1)" }) {
             let list = uses[line]!
-            for (minute, anchor) in anchors[line]!.sorted(by: { $0.key < $1.key }) {
+            let sorted = anchors[line]!.sorted(by: { $0.key < $1.key })
+            for (k, (minute, anchor)) in sorted.enumerated() {
                 let covering = list.filter { $0.from <= minute && minute < $0.to }
                 guard covering.contains(where: { !old($0.column) }) else { continue }
+                // Every use here still runs at the next anchor: that anchor's rows imply these.
+                if k + 1 < sorted.count, anchor.row == nil, anchor.direction == nil,
+                   covering.allSatisfy({ $0.to > sorted[k + 1].key }) { continue }
                 if case .hold(let section) = line {
                     let trainsByWay = Dictionary(grouping: covering, by: { trainOfColumn[$0.column] })
                     let ways = Set(covering.map(\.forward))

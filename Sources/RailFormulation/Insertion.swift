@@ -101,6 +101,77 @@ enum SingleTrainPlans {
 
     private struct Stuck: Error { let index: Int }
 
+    /// Mends a timetable that breaks rules between trains: every train named in a violation is
+    /// taken out and placed again (heaviest first) by its cheapest run against the others. Nil
+    /// if a non-optional train then finds no run, or rules are still broken.
+    static func repair(_ runs: [TrainRun], instance: Instance) -> [TrainRun]? {
+        var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
+        candidate.objective = ScheduleCost.compute(candidate, for: instance).total
+        let violations = ScheduleValidator.validate(candidate, against: instance)
+        guard !violations.isEmpty else { return runs }
+        let named = Set(violations.flatMap(\.trains))
+        let broken = instance.trains.indices.filter { named.contains(instance.trains[$0].id) && !instance.trains[$0].isFixed }
+        guard !broken.isEmpty else { return nil }
+        var current = runs
+        for index in broken { current[index] = TrainRun(train: instance.trains[index].id, scheduled: false) }
+        let demand = SingleTrainSearch.demand(instance)
+        for index in broken.sorted(by: { (-instance.trains[$0].weight, $0) < (-instance.trains[$1].weight, $1) }) {
+            let train = instance.trains[index]
+            let holding = LocalSearch.occupancy(current, except: [index], instance: instance)
+            guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
+                if train.isOptional { continue }
+                return nil
+            }
+            if train.isOptional, found.cost >= train.weight * instance.objective.unscheduledPenalty { continue }
+            current[index] = found.run
+        }
+        candidate.trains = current
+        candidate.objective = ScheduleCost.compute(candidate, for: instance).total
+        return ScheduleValidator.validate(candidate, against: instance).isEmpty ? current : nil
+    }
+
+    /// Insertion guided by a fractional timetable (column generation's LP): trains in `order`,
+    /// each given the first of its `preferred` runs that still fits, else its cheapest run
+    /// against those placed; an optional train is left out when that is cheaper, or when
+    /// `leaveOut` holds it and none of its preferred runs fits. A non-optional train that finds
+    /// no run moves to the front and the insertion starts again (a few times); nil if that fails.
+    static func guidedInsertion(_ instance: Instance, order: [Int], preferred: [Int: [TrainRun]], leaveOut: Set<Int>, attempts: Int = 8) -> [TrainRun]? {
+        var sequence = order
+        for _ in 0..<max(1, attempts) {
+            switch guided(instance, order: sequence, preferred: preferred, leaveOut: leaveOut) {
+            case .success(let runs): return runs
+            case .failure(let stuck):
+                sequence.removeAll { $0 == stuck.index }
+                sequence.insert(stuck.index, at: 0)
+            }
+        }
+        return nil
+    }
+
+    private static func guided(_ instance: Instance, order: [Int], preferred: [Int: [TrainRun]], leaveOut: Set<Int>) -> Result<[TrainRun], Stuck> {
+        let demand = SingleTrainSearch.demand(instance)
+        var holding = Occupancy()
+        var runs: [TrainID: TrainRun] = [:]
+        for train in instance.trains {
+            if let run = fixedRun(train) { runs[train.id] = holding.add(run, instance: instance) }
+        }
+        for index in order {
+            let train = instance.trains[index]
+            if let run = preferred[index]?.first(where: { holding.admits($0, instance: instance) }) {
+                runs[train.id] = holding.add(run, instance: instance)
+                continue
+            }
+            if train.isOptional && leaveOut.contains(index) { continue }
+            guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
+                if train.isOptional { continue }
+                return .failure(Stuck(index: index))
+            }
+            if train.isOptional, found.cost >= train.weight * instance.objective.unscheduledPenalty { continue }
+            runs[train.id] = holding.add(found.run, instance: instance)
+        }
+        return .success(instance.trains.map { runs[$0.id] ?? TrainRun(train: $0.id, scheduled: false) })
+    }
+
     private static func insert(_ instance: Instance, sequence: [Int], demand: [TrackID: Double]) -> Result<[TrainRun], Stuck> {
         var holding = Occupancy()
         var runs: [TrainID: TrainRun] = [:]

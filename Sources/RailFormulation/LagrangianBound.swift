@@ -92,6 +92,10 @@ struct LagrangianBound {
     /// The best bound found, and per train its subproblem value at those prices (0 for fixed).
     var value: Double
     var perTrain: [Double]
+    /// The prices that gave `value` (from the subgradient; nil from elsewhere), and every run the
+    /// subproblems chose on the way: a start for column generation.
+    var point: DualPoint?
+    var runs: [Int: Set<TrainRun>] = [:]
 
     /// A train's cost in any timetable costing at most `budget` is at most this.
     func ownBudget(of index: Int, budget: Int) -> Int {
@@ -107,13 +111,15 @@ struct LagrangianBound {
         var multipliers = Multipliers(instance, layout: setting.layout)
         var directions = SingleTrackDirections(setting)
         var best = LagrangianBound(value: -Double.infinity, perTrain: [Double](repeating: 0, count: instance.trains.count))
+        var runs: [Int: Set<TrainRun>] = [:]
         var theta = 1.0, sinceImprovement = 0
         for _ in 1...max(1, maximumIterations) {
             guard ContinuousClock.now < deadline, theta > 0.002 else { break }
             let evaluation = setting.evaluate(multipliers, directions)
+            for (index, run) in evaluation.runs { runs[index, default: []].insert(run) }
             let bound = evaluation.bound
             if bound > best.value + 1e-9 {
-                best = LagrangianBound(value: bound, perTrain: evaluation.values)
+                best = LagrangianBound(value: bound, perTrain: evaluation.values, point: DualPoint(multipliers: multipliers, directions: directions))
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -130,6 +136,7 @@ struct LagrangianBound {
             directions.step(by: theta * gap / norm, evaluation.round)
         }
         if best.value == -Double.infinity { best.value = 0 }
+        best.runs = runs
         return best
     }
 }

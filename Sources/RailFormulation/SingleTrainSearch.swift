@@ -11,6 +11,29 @@ struct Occupancy {
 
     init() {}
 
+    /// Whether `run` fits beside what is held: its stands on free tracks (clearance included),
+    /// its passages keeping headway and single-track rules, its slots with room.
+    func admits(_ run: TrainRun, instance: Instance) -> Bool {
+        let stops = run.stops
+        for (k, stop) in stops.enumerated() {
+            if let track = stop.track, let arrival = stop.arrival, let departure = stop.departure {
+                let end = departure + (instance.station(stop.station)?.clearanceMinutes ?? 0)
+                if (tracks[track] ?? []).contains(where: { $0.from < end && arrival < $0.to }) { return false }
+            }
+            guard k + 1 < stops.count, let enter = stop.departure, let exit = stops[k + 1].arrival,
+                  let index = instance.sections.firstIndex(where: { $0.joins(stop.station, stops[k + 1].station) }) else { continue }
+            if !SingleTrainSearch.sectionFree(section: index, from: stop.station, enter: enter, running: exit - enter, instance: instance, holding: self) {
+                return false
+            }
+        }
+        for use in run.borderSlots {
+            let key = "\(use.border)/\(use.slot)"
+            let capacity = instance.borders.first { $0.id == use.border }?.slots.first { $0.id == use.slot }?.capacity ?? 0
+            if (slots[key] ?? 0) >= capacity { return false }
+        }
+        return true
+    }
+
     /// Holds what `run` uses; a run without slots (a fixed train) is given the first slot with
     /// room, and the run is returned with it.
     @discardableResult
@@ -227,7 +250,7 @@ enum SingleTrainSearch {
     }
 
     /// Spec 4.5 and 4.6 against the held passages of the section.
-    private static func sectionFree(section index: Int, from: StationID, enter: Minute, running: Int, instance: Instance, holding: Occupancy) -> Bool {
+    static func sectionFree(section index: Int, from: StationID, enter: Minute, running: Int, instance: Instance, holding: Occupancy) -> Bool {
         let section = instance.sections[index]
         let exit = enter + running
         for other in holding.sections[index] ?? [] {

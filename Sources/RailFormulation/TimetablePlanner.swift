@@ -58,6 +58,8 @@ struct PlanRun {
     /// The bound from matching border crossings to slots.
     var slotBound: Double?
     var columnGeneration: ColumnGenerationSummary?
+    var background: BackgroundColumnGeneration?
+    var columnGenerationStarted: Double?
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -71,6 +73,13 @@ struct PlanRun {
     var remaining: Double? { options.timeLimitSeconds.map { max(0, $0 - elapsed) } }
 
     mutating func execute() throws(PlanError) -> PlanResult {
+        let outcome = try steps()
+        // A plan that ended another way than `finish` (proof, infeasibility) leaves no thread behind.
+        _ = background?.finish(stopNow: true)
+        return outcome
+    }
+
+    private mutating func steps() throws(PlanError) -> PlanResult {
         if let reasons = Prechecks.blockers(instance) {
             return result(.infeasible, bound: nil, explanation: reasons)
         }
@@ -86,8 +95,6 @@ struct PlanRun {
             lagrangian = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: best.cost,
                                                  until: clock.now + .seconds(min((remaining ?? 60) / 6, 5)))
             reportPhase()
-            generateColumns(lowerBounds: lowerBounds, until: clock.now + .seconds(min((remaining ?? 60) / 3, 60)))
-            reportPhase()
             if !solos.isEmpty {
                 slotBound = SlotMatchingBound.compute(instance, lowerBounds: lowerBounds, solo: solos, solver: solver,
                                                       until: clock.now + .seconds(min((remaining ?? 60) / 8, 5)))
@@ -96,6 +103,7 @@ struct PlanRun {
             if max(lagrangian?.value ?? 0, slotBound ?? 0) > Double(best.cost - 1) + 1e-6 {
                 return result(.optimal, bound: Double(best.cost))
             }
+            startColumnGeneration(lowerBounds: lowerBounds, upperBound: best.cost, runs: best.runs)
         }
         // The last solved model's bound, with the windows it was proven for: after the windows
         // grow, that bound says nothing about the new ones.
@@ -124,12 +132,12 @@ struct PlanRun {
                 if full { return infeasibleResult() }
                 extra = widen(extra, room: room)
             case .timeLimit, .gapLimit, .interrupted:
-                return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+                return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
                 throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
             }
         }
-        return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+        return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
     }
 
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
@@ -229,7 +237,7 @@ struct PlanRun {
     /// a row that find nothing better, or at the deadline.
     private mutating func multiStart(until deadline: ContinuousClock.Instant) {
         var start = 0, fruitless = 0
-        while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true {
+        while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true, !provenByColumnGeneration {
             start += 1
             fruitless += 1
             guard let inserted = SingleTrainPlans.insertion(instance, jitter: start) else { continue }
@@ -239,17 +247,37 @@ struct PlanRun {
 
     static let multiStartPatience = 6
 
-    /// Column generation on the path formulation: its LP bound (as a Lagrangian evaluation of
-    /// the duals, valid at every round) replaces the subgradient's when higher.
-    private mutating func generateColumns(lowerBounds: [Int], until deadline: ContinuousClock.Instant) {
-        guard let start = best else { return }
-        var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: start.cost), solver: solver)
-        generation.seed(start.runs)
-        let began = elapsed
-        generation.run(upperBound: start.cost, until: deadline)
+    /// Column generation on the path formulation, on its own thread until the plan's deadline
+    /// (or convergence), seeded with the best timetable and the subgradient's runs and prices.
+    private mutating func startColumnGeneration(lowerBounds: [Int], upperBound: Int, runs: [TrainRun]) {
+        var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: upperBound), solver: solver)
+        generation.seed(runs)
+        if let lagrangian { generation.seed(lagrangian) }
+        columnGenerationStarted = elapsed
+        background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(max(1, (remaining ?? 600) - 1)))
+    }
+
+    /// Whether column generation's bound, so far, proves the best timetable optimal.
+    var provenByColumnGeneration: Bool {
+        guard let background, let best else { return false }
+        return background.bound > Double(best.cost - 1) + 1e-6
+    }
+
+    /// Waits for column generation; keeps its bound when higher than the subgradient's and the
+    /// timetables its last LP rounds to (guided insertion, then local search).
+    private mutating func settleColumnGeneration() {
+        guard let running = background, let generation = running.finish(stopNow: false) else { return }
+        background = nil
         columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
-                                                   bound: generation.bound.value, seconds: elapsed - began)
+                                                   bound: generation.bound.value, seconds: elapsed - (columnGenerationStarted ?? elapsed))
         if generation.bound.value > (lagrangian?.value ?? 0) { lagrangian = generation.bound }
+        if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
+            keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5))))
+        }
+        guard let best, generation.bound.value <= Double(best.cost - 1) + 1e-6 else { return }
+        for runs in generation.roundings(variants: 4) where (remaining ?? 1) > 0 {
+            keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5))))
+        }
     }
 
     /// Tells the progress handler where the plan stands outside branch and bound (preparation,
@@ -330,11 +358,14 @@ struct PlanRun {
 
     /// Stopped by a limit: the best timetable is `feasible`; a bound is only stated when it is
     /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
-    private func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
+    private mutating func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) throws(PlanError) -> PlanResult {
+        settleColumnGeneration()
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
         var bound = max(Double(totalLowerBound), lagrangian?.value ?? 0, slotBound ?? 0)
         let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
         if let lastBound, zip(safe, lastBound.windows).allSatisfy({ $0 <= $1 }) { bound = max(bound, lastBound.value) }
+        // Costs are whole numbers: a bound above cost − 1 proves the timetable optimal.
+        if bound > Double(best.cost - 1) + 1e-6 { return result(.optimal, bound: Double(best.cost)) }
         return result(.feasible, bound: min(bound, Double(best.cost)))
     }
 
