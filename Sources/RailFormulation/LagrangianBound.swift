@@ -13,7 +13,7 @@ struct ResourcePrices {
     fileprivate var layout: CapacityRows
     /// For the train being planned, per single-track section index: its holding prices as prefix
     /// sums from minute `base` (holding minute m costs `prefix[m - base + 1] - prefix[m - base]`).
-    fileprivate var holds: [Int: (base: Minute, prefix: [Double])] = [:]
+    var holds: [Int: (base: Minute, prefix: [Double])] = [:]
 
     func trackPrefix(_ track: TrackID) -> [Double]? { tracks[track] }
 
