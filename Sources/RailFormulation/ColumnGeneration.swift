@@ -19,6 +19,8 @@ struct ColumnGeneration {
     private(set) var lpValue: Double?
     private(set) var rounds = 0
     private(set) var converged = false
+    /// Wall-clock seconds of `run`, when it ran in the background.
+    var seconds = 0.0
     /// The dual point with the best bound so far (the smoothing's centre), and its weight.
     private var center: DualPoint?
     var smoothing = 0.5
@@ -218,7 +220,9 @@ final class BackgroundColumnGeneration: Sendable {
     init(_ generation: ColumnGeneration, upperBound: Int, until deadline: ContinuousClock.Instant) {
         let thread = Thread { [self] in
             var work = generation
+            let started = ContinuousClock.now
             work.run(upperBound: upperBound, until: deadline, stop: stop) { [self] value in bestBound.withLock { $0 = max($0, value) } }
+            work.seconds = Double((ContinuousClock.now - started).components.attoseconds) * 1e-18 + Double((ContinuousClock.now - started).components.seconds)
             outcome.withLock { $0 = work }
             done.signal()
         }

@@ -59,7 +59,6 @@ struct PlanRun {
     var slotBound: Double?
     var columnGeneration: ColumnGenerationSummary?
     var background: BackgroundColumnGeneration?
-    var columnGenerationStarted: Double?
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -253,7 +252,6 @@ struct PlanRun {
         var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: upperBound), solver: solver)
         generation.seed(runs)
         if let lagrangian { generation.seed(lagrangian) }
-        columnGenerationStarted = elapsed
         background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(max(1, (remaining ?? 600) - 1)))
     }
 
@@ -269,7 +267,7 @@ struct PlanRun {
         guard let running = background, let generation = running.finish(stopNow: false) else { return }
         background = nil
         columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
-                                                   bound: generation.bound.value, seconds: elapsed - (columnGenerationStarted ?? elapsed))
+                                                   bound: generation.bound.value, seconds: generation.seconds)
         if generation.bound.value > (lagrangian?.value ?? 0) { lagrangian = generation.bound }
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
             keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5))))
