@@ -101,33 +101,45 @@ enum SingleTrainPlans {
 
     private struct Stuck: Error { let index: Int }
 
-    /// Mends a timetable that breaks rules between trains: every train named in a violation is
-    /// taken out and placed again (heaviest first) by its cheapest run against the others. Nil
-    /// if a non-optional train then finds no run, or rules are still broken.
+    /// Mends a timetable that breaks rules between trains: the trains named in the violations are
+    /// taken out and placed again (heaviest first) by their cheapest runs against the others —
+    /// each named train alone, when that suffices, and all of them together; the cheapest valid
+    /// result wins. Nil if none is valid (a non-optional train without a run, rules still broken).
     static func repair(_ runs: [TrainRun], instance: Instance) -> [TrainRun]? {
-        var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
-        candidate.objective = ScheduleCost.compute(candidate, for: instance).total
-        let violations = ScheduleValidator.validate(candidate, against: instance)
+        let violations = validation(runs, instance: instance)
         guard !violations.isEmpty else { return runs }
         let named = Set(violations.flatMap(\.trains))
         let broken = instance.trains.indices.filter { named.contains(instance.trains[$0].id) && !instance.trains[$0].isFixed }
         guard !broken.isEmpty else { return nil }
-        var current = runs
-        for index in broken { current[index] = TrainRun(train: instance.trains[index].id, scheduled: false) }
         let demand = SingleTrainSearch.demand(instance)
-        for index in broken.sorted(by: { (-instance.trains[$0].weight, $0) < (-instance.trains[$1].weight, $1) }) {
-            let train = instance.trains[index]
-            let holding = LocalSearch.occupancy(current, except: [index], instance: instance)
-            guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
-                if train.isOptional { continue }
-                return nil
+        var best: (runs: [TrainRun], cost: Int)?
+        let attempts = (broken.count > 1 && broken.count <= 8 ? broken.map { [$0] } : []) + [broken]
+        for group in attempts {
+            var current = runs
+            var placed = true
+            for index in group { current[index] = TrainRun(train: instance.trains[index].id, scheduled: false) }
+            for index in group.sorted(by: { (-instance.trains[$0].weight, $0) < (-instance.trains[$1].weight, $1) }) {
+                let train = instance.trains[index]
+                let holding = LocalSearch.occupancy(current, except: [index], instance: instance)
+                guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
+                    if train.isOptional { continue }
+                    placed = false
+                    break
+                }
+                if train.isOptional, found.cost >= train.weight * instance.objective.unscheduledPenalty { continue }
+                current[index] = found.run
             }
-            if train.isOptional, found.cost >= train.weight * instance.objective.unscheduledPenalty { continue }
-            current[index] = found.run
+            guard placed, validation(current, instance: instance).isEmpty else { continue }
+            let cost = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).total
+            if cost < (best?.cost ?? .max) { best = (current, cost) }
         }
-        candidate.trains = current
+        return best?.runs
+    }
+
+    private static func validation(_ runs: [TrainRun], instance: Instance) -> [Violation] {
+        var candidate = Schedule(instance: instance.name, status: .feasible, trains: runs)
         candidate.objective = ScheduleCost.compute(candidate, for: instance).total
-        return ScheduleValidator.validate(candidate, against: instance).isEmpty ? current : nil
+        return ScheduleValidator.validate(candidate, against: instance)
     }
 
     /// Insertion guided by a fractional timetable (column generation's LP): trains in `order`,
