@@ -233,6 +233,13 @@ final class BackgroundColumnGeneration: Sendable {
     /// The best bound so far (−∞ before the first).
     var bound: Double { bestBound.withLock { $0 } }
 
+    /// Waits at most `seconds` for it to end; true if it has.
+    func hasEnded(waiting seconds: Double) -> Bool {
+        guard done.wait(timeout: .now() + seconds) == .success else { return false }
+        done.signal()
+        return true
+    }
+
     /// Waits until it has converged or reached its deadline (`stopNow`: stops it at once first).
     func finish(stopNow: Bool) -> ColumnGeneration? {
         if stopNow { stop.cancel() }

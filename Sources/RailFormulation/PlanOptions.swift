@@ -47,6 +47,8 @@ public struct PlanProgress: Sendable {
     public var bestCost: Int?
     /// The current MIP's incumbent and bound (of the restricted model).
     public var solver: SolveProgress?
+    /// The best bound proven so far for the spec's problem (Lagrangian, column generation, slot matching).
+    public var bound: Double? = nil
 }
 
 /// One restricted model solved: its size and what came of it (for logs and benchmarks).

@@ -239,6 +239,7 @@ struct PlanRun {
         while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true, !provenByColumnGeneration {
             start += 1
             fruitless += 1
+            reportPhase()
             guard let inserted = SingleTrainPlans.insertion(instance, jitter: start) else { continue }
             if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline)) != nil { fruitless = 0 }
         }
@@ -264,7 +265,10 @@ struct PlanRun {
     /// Waits for column generation; keeps its bound when higher than the subgradient's and the
     /// timetables its last LP rounds to (guided insertion, then local search).
     private mutating func settleColumnGeneration() {
-        guard let running = background, let generation = running.finish(stopNow: false) else { return }
+        guard let running = background else { return }
+        // Waiting for it: say where the bound stands every second.
+        while !running.hasEnded(waiting: 1) { reportPhase() }
+        guard let generation = running.finish(stopNow: false) else { return }
         background = nil
         columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
                                                    bound: generation.bound.value, seconds: generation.seconds)
@@ -281,7 +285,10 @@ struct PlanRun {
     /// Tells the progress handler where the plan stands outside branch and bound (preparation,
     /// neighbourhood search), so that a long run is never silent.
     func reportPhase() {
-        options.progress?(PlanProgress(round: rounds.count, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil))
+        var bound = max(lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0)
+        if let best { bound = min(bound, Double(best.cost)) }
+        options.progress?(PlanProgress(round: rounds.count, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil,
+                                       bound: bound > 0 ? bound : nil))
     }
 
     /// Keeps `runs` as the best timetable if it validates and costs less; returns its cost then.

@@ -30,6 +30,9 @@ final class ProgressReporter: @unchecked Sendable {
             if let bound = solver.bound { parts.append(String(format: "bound %.1f", bound)) }
             if let gap = solver.relativeGap { parts.append(String(format: "gap %.2f%%", gap * 100)) }
             parts.append("\(solver.nodes) nodes")
+        } else if let bound = progress.bound {
+            parts.append(String(format: "bound %.1f", bound))
+            if let best = progress.bestCost, best > 0 { parts.append(String(format: "gap %.2f%%", (Double(best) - bound) / Double(best) * 100)) }
         }
         let line = parts.joined(separator: "  ")
         if isTerminal {

@@ -3,6 +3,7 @@ import MIP
 @testable import RailFormulation
 import RailDomain
 import RailScenarios
+import Synchronization
 import Testing
 
 /// The pieces column generation rests on: a column's rows are the rows its run is priced on,
@@ -94,10 +95,18 @@ struct ColumnGenerationTests {
         #expect(ScheduleValidator.validate(fixed, against: instance).isEmpty, "seed \(seed)")
     }
 
-    /// A plan that runs column generation says so, and its bound stays at or below its objective.
+    /// A plan that runs column generation says so, its bound stays at or below its objective, and
+    /// its progress reports carry bounds never above the best cost reported with them.
     @Test func planReportsColumnGeneration() throws {
         let instance = InstanceGenerator(stations: 5, trains: 14, horizonMinutes: 700).instance(seed: 41)
-        let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 20))
+        let reports = Mutex<[PlanProgress]>([])
+        let options = PlanOptions(timeLimitSeconds: 20, progress: { progress in reports.withLock { $0.append(progress) } })
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: options)
+        let seen = reports.withLock { $0 }
+        #expect(seen.contains { $0.bound != nil })
+        for report in seen {
+            if let bound = report.bound, let best = report.bestCost { #expect(bound <= Double(best) + 1e-6) }
+        }
         let objective = try #require(result.schedule.objective)
         let bound = try #require(result.schedule.bound)
         #expect(bound <= Double(objective) + 1e-6)
