@@ -1,19 +1,22 @@
+import MIP
 import RailDomain
 
 /// Improves a timetable one or two trains at a time: take them out, give each its cheapest run
 /// against all the others (`SingleTrainSearch`), keep the change if the total cost drops. Every
 /// step keeps a valid timetable, since a train's old run is still open to it.
 enum LocalSearch {
-    static func improve(_ runs: [TrainRun], instance: Instance, until deadline: ContinuousClock.Instant) -> [TrainRun] {
+    /// Stops at `deadline` or when `stop` is cancelled, with the best timetable so far.
+    static func improve(_ runs: [TrainRun], instance: Instance, until deadline: ContinuousClock.Instant,
+                        stop: CancellationToken? = nil) -> [TrainRun] {
         var current = runs
         let demand = SingleTrainSearch.demand(instance)
         let weights = instance.objective
         var improved = true
-        while improved, ContinuousClock.now < deadline {
+        while improved, ContinuousClock.now < deadline, stop?.isCancelled != true {
             improved = false
             let costs = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).perTrain
             let order = instance.trains.indices.filter { !instance.trains[$0].isFixed }.sorted { costs[$0].cost > costs[$1].cost }
-            for index in order where ContinuousClock.now < deadline {
+            for index in order where ContinuousClock.now < deadline && stop?.isCancelled != true {
                 let train = instance.trains[index]
                 let holding = occupancy(current, except: [index], instance: instance)
                 let old = costs[index].cost

@@ -102,7 +102,14 @@ struct PlanRun {
             if max(lagrangian?.value ?? 0, slotBound ?? 0) > Double(best.cost - 1) + 1e-6 {
                 return result(.optimal, bound: Double(best.cost))
             }
-            startColumnGeneration(lowerBounds: lowerBounds, upperBound: best.cost, runs: best.runs)
+            // Within the requested gap already: no more searching.
+            let known = max(Double(totalLowerBound), lagrangian?.value ?? 0, slotBound ?? 0)
+            if let gap = options.relativeGap, best.cost > 0, (Double(best.cost) - known) / Double(best.cost) <= gap {
+                return result(.feasible, bound: min(known, Double(best.cost)))
+            }
+            if options.cancellation?.isCancelled != true {
+                startColumnGeneration(lowerBounds: lowerBounds, upperBound: best.cost, runs: best.runs)
+            }
         }
         // The last solved model's bound, with the windows it was proven for: after the windows
         // grow, that bound says nothing about the new ones.
@@ -224,10 +231,10 @@ struct PlanRun {
     /// Spends the time left on small MIPs around the best timetable and on local search.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
-        let improved = Neighbourhoods.improve(runs, instance: instance, solver: solver, until: deadline) { candidate in
+        let improved = Neighbourhoods.improve(runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation) { candidate in
             keepIfBetter(candidate)
         }
-        keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline))
+        keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: options.cancellation))
         multiStart(until: deadline)
     }
 
@@ -241,7 +248,7 @@ struct PlanRun {
             fruitless += 1
             reportPhase()
             guard let inserted = SingleTrainPlans.insertion(instance, jitter: start) else { continue }
-            if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline)) != nil { fruitless = 0 }
+            if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline, stop: options.cancellation)) != nil { fruitless = 0 }
         }
     }
 
@@ -256,29 +263,39 @@ struct PlanRun {
         background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(max(1, (remaining ?? 600) - 1)))
     }
 
-    /// Whether column generation's bound, so far, proves the best timetable optimal.
+    /// Whether column generation's bound, so far, proves the best timetable optimal or within
+    /// the requested relative gap.
     var provenByColumnGeneration: Bool {
         guard let background, let best else { return false }
-        return background.bound > Double(best.cost - 1) + 1e-6
+        let bound = background.bound
+        if bound > Double(best.cost - 1) + 1e-6 { return true }
+        guard let gap = options.relativeGap, best.cost > 0 else { return false }
+        return (Double(best.cost) - bound) / Double(best.cost) <= gap
     }
 
     /// Waits for column generation; keeps its bound when higher than the subgradient's and the
     /// timetables its last LP rounds to (guided insertion, then local search).
     private mutating func settleColumnGeneration() {
         guard let running = background else { return }
-        // Waiting for it: say where the bound stands every second.
-        while !running.hasEnded(waiting: 1) { reportPhase() }
-        guard let generation = running.finish(stopNow: false) else { return }
+        // Waiting for it: say where the bound stands every second; stop it when cancelled or
+        // when its bound already says enough.
+        var stopNow = false
+        while !running.hasEnded(waiting: 1) {
+            stopNow = options.cancellation?.isCancelled == true || provenByColumnGeneration
+            if stopNow { break }
+            reportPhase()
+        }
+        guard let generation = running.finish(stopNow: stopNow) else { return }
         background = nil
         columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
                                                    bound: generation.bound.value, seconds: generation.seconds)
         if generation.bound.value > (lagrangian?.value ?? 0) { lagrangian = generation.bound }
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
-            keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5))))
+            keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }
         guard let best, generation.bound.value <= Double(best.cost - 1) + 1e-6 else { return }
         for runs in generation.roundings(variants: 4) where (remaining ?? 1) > 0 {
-            keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5))))
+            keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }
     }
 
@@ -331,7 +348,7 @@ struct PlanRun {
             extra[index] = min(room[index], max(extra[index], solo.wait - forced + options.initialSlack))
         }
         guard let inserted = SingleTrainPlans.insertion(instance) else { return }
-        let runs = LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4))
+        let runs = LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4), stop: options.cancellation)
         keepIfBetter(runs)
         guard best != nil else { return }
         admitLeftOut()
@@ -353,7 +370,7 @@ struct PlanRun {
                 .min(by: { (-instance.trains[$0].weight, $0) < (-instance.trains[$1].weight, $1) }) else { return }
             tried.insert(index)
             guard let inserted = SingleTrainPlans.insertion(instance, first: [index]) else { continue }
-            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds(remaining / 8)))
+            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds(remaining / 8), stop: options.cancellation))
         }
     }
 

@@ -118,6 +118,45 @@ struct ColumnGenerationTests {
     }
 }
 
+/// A plan stops soon after it is cancelled, or once its bound is within the requested gap, even
+/// while column generation is still running on its own thread, and still returns a valid timetable.
+@Suite("column generation stops on request")
+struct ColumnGenerationStopTests {
+    static let instance = InstanceGenerator(stations: 8, trains: 40, horizonMinutes: 1440, border: true, doubleTrackShare: 0.3,
+                                            optionalShare: 0.2).instance(seed: 2066)
+
+    /// Cancelled while column generation runs (a progress report whose bound beats the first
+    /// one, the subgradient's): the plan returns within seconds, not at its 120 s limit.
+    @Test func cancellation() throws {
+        let token = CancellationToken()
+        let first = Mutex<Double?>(nil)
+        let cancelled = Mutex<ContinuousClock.Instant?>(nil)
+        let options = PlanOptions(timeLimitSeconds: 120, progress: { progress in
+            guard let bound = progress.bound else { return }
+            let earlier = first.withLock { value -> Double in
+                if value == nil { value = bound }
+                return value!
+            }
+            guard bound > earlier + 1e-6 else { return }
+            cancelled.withLock { if $0 == nil { $0 = .now } }
+            token.cancel()
+        }, cancellation: token)
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(Self.instance, options: options)
+        let at = try #require(cancelled.withLock { $0 })
+        #expect(ContinuousClock.now - at < .seconds(30))
+        #expect(result.schedule.status == .feasible || result.schedule.status == .optimal)
+    }
+
+    @Test func gapReached() throws {
+        let options = PlanOptions(timeLimitSeconds: 120, relativeGap: 0.99)
+        let started = ContinuousClock.now
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(Self.instance, options: options)
+        #expect(ContinuousClock.now - started < .seconds(60))
+        let objective = try #require(result.schedule.objective), bound = try #require(result.schedule.bound)
+        #expect((Double(objective) - bound) / Double(max(1, objective)) <= 0.99 + 1e-9)
+    }
+}
+
 /// A small, repeatable random source for tests.
 struct SplitMix {
     var state: UInt64
