@@ -138,7 +138,8 @@ final class GLPKProblem {
         }
     }
 
-    private static func boundType(lower: Double, upper: Double) -> (Int32, Double, Double) {
+    /// GLPK's bound type and values for `[lower, upper]` (either side may be infinite).
+    static func boundType(lower: Double, upper: Double) -> (Int32, Double, Double) {
         switch (lower.isFinite, upper.isFinite) {
         case (false, false): (GLP_FR, 0, 0)
         case (true, false): (GLP_LO, lower, 0)

@@ -61,7 +61,7 @@ final class GLPKIncrementalLP: IncrementalLP {
         glp_add_rows(pointer, Int32(rows.count))
         for (k, row) in rows.enumerated() {
             let number = Int32(first + k + 1)
-            let (type, lb, ub) = Self.boundType(lower: row.bounds.lower, upper: row.bounds.upper)
+            let (type, lb, ub) = GLPKProblem.boundType(lower: row.bounds.lower, upper: row.bounds.upper)
             glp_set_row_bnds(pointer, number, type, lb, ub)
             guard !row.terms.isEmpty else { continue }
             var indices: [Int32] = [0] + row.terms.map { Int32($0.column + 1) }
@@ -86,7 +86,7 @@ final class GLPKIncrementalLP: IncrementalLP {
         glp_add_cols(pointer, Int32(columns.count))
         for (k, column) in columns.enumerated() {
             let number = Int32(first + k + 1)
-            let (type, lb, ub) = Self.boundType(lower: column.lowerBound, upper: column.upperBound)
+            let (type, lb, ub) = GLPKProblem.boundType(lower: column.lowerBound, upper: column.upperBound)
             glp_set_col_bnds(pointer, number, type, lb, ub)
             glp_set_obj_coef(pointer, number, column.cost)
             guard !column.terms.isEmpty else { continue }
@@ -161,14 +161,5 @@ final class GLPKIncrementalLP: IncrementalLP {
         guard primal == .feasiblePoint else { return LPSolution(termination: termination, objective: nil, values: [], duals: [], seconds: seconds) }
         let values = (1...columnCount).map { glp_mip_col_val(pointer, Int32($0)) }
         return LPSolution(termination: termination, objective: glp_mip_obj_val(pointer), values: values, duals: [], seconds: seconds)
-    }
-
-    private static func boundType(lower: Double, upper: Double) -> (Int32, Double, Double) {
-        switch (lower.isFinite, upper.isFinite) {
-        case (false, false): (GLP_FR, 0, 0)
-        case (true, false): (GLP_LO, lower, 0)
-        case (false, true): (GLP_UP, 0, upper)
-        case (true, true): lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
-        }
     }
 }

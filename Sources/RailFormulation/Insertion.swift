@@ -86,20 +86,31 @@ enum SingleTrainPlans {
             (key($0), -instance.trains[$0].weight, $0) < (key($1), -instance.trains[$1].weight, $1)
         }
         sequence = first + sequence
+        let insert = { (order: [Int]) in place(instance, order: order, preferred: [:], leaveOut: [], demand: demand) }
+        let outcome = restarting(sequence, attempts: attempts, insert)
+        if let runs = outcome.runs { return runs }
+        // Last: every train that must run before any that may be left out.
+        let mustRun = outcome.sequence.filter { !instance.trains[$0].isOptional }, mayRun = outcome.sequence.filter { instance.trains[$0].isOptional }
+        return try? insert(mustRun + mayRun).get()
+    }
+
+    private struct Stuck: Error { let index: Int }
+
+    /// Runs `attempt` on `sequence`; when a train that must run finds no run, it moves to the
+    /// front and the attempt starts again, up to `attempts` times. Returns the last sequence too.
+    private static func restarting(_ sequence: [Int], attempts: Int,
+                                   _ attempt: ([Int]) -> Result<[TrainRun], Stuck>) -> (runs: [TrainRun]?, sequence: [Int]) {
+        var sequence = sequence
         for _ in 0..<max(1, attempts) {
-            switch insert(instance, sequence: sequence, demand: demand) {
-            case .success(let runs): return runs
+            switch attempt(sequence) {
+            case .success(let runs): return (runs, sequence)
             case .failure(let stuck):
                 sequence.removeAll { $0 == stuck.index }
                 sequence.insert(stuck.index, at: 0)
             }
         }
-        // Last: every train that must run before any that may be left out.
-        let mustRun = sequence.filter { !instance.trains[$0].isOptional }, mayRun = sequence.filter { instance.trains[$0].isOptional }
-        return try? insert(instance, sequence: mustRun + mayRun, demand: demand).get()
+        return (nil, sequence)
     }
-
-    private struct Stuck: Error { let index: Int }
 
     /// Mends a timetable that breaks rules between trains: the trains named in the violations are
     /// taken out and placed again (heaviest first) by their cheapest runs against the others —
@@ -148,20 +159,15 @@ enum SingleTrainPlans {
     /// `leaveOut` holds it and none of its preferred runs fits. A non-optional train that finds
     /// no run moves to the front and the insertion starts again (a few times); nil if that fails.
     static func guidedInsertion(_ instance: Instance, order: [Int], preferred: [Int: [TrainRun]], leaveOut: Set<Int>, attempts: Int = 8) -> [TrainRun]? {
-        var sequence = order
-        for _ in 0..<max(1, attempts) {
-            switch guided(instance, order: sequence, preferred: preferred, leaveOut: leaveOut) {
-            case .success(let runs): return runs
-            case .failure(let stuck):
-                sequence.removeAll { $0 == stuck.index }
-                sequence.insert(stuck.index, at: 0)
-            }
-        }
-        return nil
+        let demand = SingleTrainSearch.demand(instance)
+        return restarting(order, attempts: attempts) { place(instance, order: $0, preferred: preferred, leaveOut: leaveOut, demand: demand) }.runs
     }
 
-    private static func guided(_ instance: Instance, order: [Int], preferred: [Int: [TrainRun]], leaveOut: Set<Int>) -> Result<[TrainRun], Stuck> {
-        let demand = SingleTrainSearch.demand(instance)
+    /// Places trains in `order` against the fixed trains and those placed before: each its first
+    /// `preferred` run that still fits, else its cheapest run; an optional train is left out when
+    /// that is cheaper, or when `leaveOut` holds it and no preferred run fits.
+    private static func place(_ instance: Instance, order: [Int], preferred: [Int: [TrainRun]], leaveOut: Set<Int>,
+                              demand: [TrackID: Double]) -> Result<[TrainRun], Stuck> {
         var holding = Occupancy()
         var runs: [TrainID: TrainRun] = [:]
         for train in instance.trains {
@@ -174,24 +180,6 @@ enum SingleTrainPlans {
                 continue
             }
             if train.isOptional && leaveOut.contains(index) { continue }
-            guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
-                if train.isOptional { continue }
-                return .failure(Stuck(index: index))
-            }
-            if train.isOptional, found.cost >= train.weight * instance.objective.unscheduledPenalty { continue }
-            runs[train.id] = holding.add(found.run, instance: instance)
-        }
-        return .success(instance.trains.map { runs[$0.id] ?? TrainRun(train: $0.id, scheduled: false) })
-    }
-
-    private static func insert(_ instance: Instance, sequence: [Int], demand: [TrackID: Double]) -> Result<[TrainRun], Stuck> {
-        var holding = Occupancy()
-        var runs: [TrainID: TrainRun] = [:]
-        for train in instance.trains {
-            if let run = fixedRun(train) { runs[train.id] = holding.add(run, instance: instance) }
-        }
-        for index in sequence {
-            let train = instance.trains[index]
             guard let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand) else {
                 if train.isOptional { continue }
                 return .failure(Stuck(index: index))
