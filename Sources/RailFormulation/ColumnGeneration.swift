@@ -99,8 +99,7 @@ struct ColumnGeneration {
         guard let master = try? IncrementalMaster(lp: lp, instance: setting.instance),
               (try? master.add(0..<pool.count, of: pool)) != nil else { return }
         while ContinuousClock.now < deadline, stop?.isCancelled != true {
-            let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.5
-            guard let result = try? lp.solve(timeLimitSeconds: left), result.termination == .optimal,
+            guard let result = try? lp.solve(timeLimitSeconds: max(0, (deadline - ContinuousClock.now).seconds)), result.termination == .optimal,
                   result.duals.count == master.rows.count else { return }
             rounds += 1
             lpValue = result.objective
@@ -147,7 +146,7 @@ struct ColumnGeneration {
         let integral = master.lpColumn + Array(master.leaveOut.values)
         var forbidden: Set<[Int]> = []
         while stop?.isCancelled != true {
-            let left = Double((end - ContinuousClock.now).components.seconds)
+            let left = (end - ContinuousClock.now).seconds
             guard left > 0.5, let result = try? lp.solveIntegral(integral, timeLimitSeconds: left), !result.values.isEmpty else { return nil }
             var runs = instance.trains.map { TrainRun(train: $0.id, scheduled: false) }
             var chosen: [TrainID: Int] = [:]
@@ -166,7 +165,7 @@ struct ColumnGeneration {
                 rows.append(SparseRow(terms: [(master.lpColumn[min(p, q)], 1), (master.lpColumn[max(p, q)], 1)], bounds: .lessOrEqual(1)))
             }
             guard !rows.isEmpty, (try? lp.addRows(rows)) != nil,
-                  let relaxed = try? lp.solve(timeLimitSeconds: max(0.1, Double((end - ContinuousClock.now).components.seconds))),
+                  let relaxed = try? lp.solve(timeLimitSeconds: max(0.1, (end - ContinuousClock.now).seconds)),
                   relaxed.termination == .optimal else { return runs }
         }
         return nil
@@ -222,7 +221,7 @@ final class BackgroundColumnGeneration: Sendable {
             var work = generation
             let started = ContinuousClock.now
             work.run(upperBound: upperBound, until: deadline, stop: stop) { [self] value in bestBound.withLock { $0 = max($0, value) } }
-            work.seconds = Double((ContinuousClock.now - started).components.attoseconds) * 1e-18 + Double((ContinuousClock.now - started).components.seconds)
+            work.seconds = (ContinuousClock.now - started).seconds
             outcome.withLock { $0 = work }
             done.signal()
         }

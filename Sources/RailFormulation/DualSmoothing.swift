@@ -41,10 +41,9 @@ struct DualPoint {
     func price(of column: PathColumn) -> Double {
         var total = 0.0
         func sum(_ row: [Double]?, _ from: Minute, _ to: Minute) -> Double {
-            guard let row, !row.isEmpty else { return 0 }
-            var s = 0.0
-            for m in max(0, from)..<max(max(0, from), min(to, row.count)) { s += row[m] }
-            return s
+            guard let row else { return 0 }
+            let low = max(0, from), high = min(to, row.count)
+            return high > low ? row[low..<high].reduce(0, +) : 0
         }
         for use in column.uses {
             switch use.line {

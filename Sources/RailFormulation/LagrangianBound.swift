@@ -148,8 +148,8 @@ struct RelaxationSetting {
     /// The fixed trains' runs, which every priced search keeps clear of.
     let fixedHolding: Occupancy
     let movable: [Int]
-    /// Per train: what its value is at most (its searches leave out longer waits; optional trains
-    /// may be left out).
+    /// Per train: what its value is at most — an optional train's penalty (it may be left out),
+    /// else unbounded.
     let ceiling: [Double]
     let lowerBounds: [Int]
     /// Per train: the longest wait its priced searches consider. Waiting longer costs at least

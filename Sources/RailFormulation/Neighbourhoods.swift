@@ -78,7 +78,7 @@ enum Neighbourhoods {
         }
         let model = TimetableModel.build(sub, extra: extra, around: around, margin: margin)
         let left = ContinuousClock.now.duration(to: deadline)
-        let seconds = min(5, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+        let seconds = min(5, left.seconds)
         guard seconds > 0.2 else { return nil }
         let subRuns = sub.trains.map { train in current.first { $0.train == train.id } ?? TrainRun(train: train.id, scheduled: false) }
         let options = SolveOptions(timeLimitSeconds: seconds, messageLevel: .off, warmStart: model.point(for: subRuns))

@@ -67,7 +67,7 @@ struct PlanRun {
         started = clock.now
     }
 
-    var elapsed: Double { seconds(clock.now - started) }
+    var elapsed: Double { (clock.now - started).seconds }
 
     var remaining: Double? { options.timeLimitSeconds.map { max(0, $0 - elapsed) } }
 
@@ -99,14 +99,9 @@ struct PlanRun {
                                                       until: clock.now + .seconds(min((remaining ?? 60) / 8, 5)))
             }
             // Costs are whole numbers: a bound above cost − 1 proves the timetable optimal.
-            if max(lagrangian?.value ?? 0, slotBound ?? 0) > Double(best.cost - 1) + 1e-6 {
-                return result(.optimal, bound: Double(best.cost))
-            }
+            if proves(knownBound) { return result(.optimal, bound: Double(best.cost)) }
             // Within the requested gap already: no more searching.
-            let known = max(Double(totalLowerBound), lagrangian?.value ?? 0, slotBound ?? 0)
-            if let gap = options.relativeGap, best.cost > 0, (Double(best.cost) - known) / Double(best.cost) <= gap {
-                return result(.feasible, bound: min(known, Double(best.cost)))
-            }
+            if withinGap(knownBound) { return result(.feasible, bound: min(knownBound, Double(best.cost))) }
             if options.cancellation?.isCancelled != true {
                 startColumnGeneration(lowerBounds: lowerBounds, upperBound: best.cost, runs: best.runs)
             }
@@ -138,12 +133,12 @@ struct PlanRun {
                 if full { return infeasibleResult() }
                 extra = widen(extra, room: room)
             case .timeLimit, .gapLimit, .interrupted:
-                return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+                return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
                 throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
             }
         }
-        return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+        return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
     }
 
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
@@ -160,7 +155,7 @@ struct PlanRun {
         }
         let buildStart = clock.now
         let model = TimetableModel.build(instance, extra: extra)
-        let buildSeconds = seconds(clock.now - buildStart)
+        let buildSeconds = (clock.now - buildStart).seconds
         if model.model.variableCount > options.maximumColumns, let current = best {
             // Too large for GLPK in useful time: spend what is left improving the best timetable instead.
             improveWithoutModel(current.runs)
@@ -190,7 +185,7 @@ struct PlanRun {
         } catch {
             throw .backend(error)
         }
-        let solveSeconds = seconds(clock.now - solveStart)
+        let solveSeconds = (clock.now - solveStart).seconds
         nodes += outcome.nodes
         let decodeStart = clock.now
         if outcome.hasPoint {
@@ -222,7 +217,7 @@ struct PlanRun {
         }
         rounds.append(PlanRound(extra: extra.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                 nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: solveSeconds,
-                                decodeSeconds: seconds(clock.now - decodeStart), termination: outcome.termination,
+                                decodeSeconds: (clock.now - decodeStart).seconds, termination: outcome.termination,
                                 objective: outcome.objective, bound: outcome.bound, warmStart: warmWords))
         options.progress?(PlanProgress(round: round, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil))
         return outcome
@@ -243,7 +238,7 @@ struct PlanRun {
     /// a row that find nothing better, or at the deadline.
     private mutating func multiStart(until deadline: ContinuousClock.Instant) {
         var start = 0, fruitless = 0
-        while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true, !provenByColumnGeneration {
+        while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true, !boundSuffices {
             start += 1
             fruitless += 1
             reportPhase()
@@ -263,15 +258,26 @@ struct PlanRun {
         background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(max(1, (remaining ?? 600) - 1)))
     }
 
-    /// Whether column generation's bound, so far, proves the best timetable optimal or within
-    /// the requested relative gap.
-    var provenByColumnGeneration: Bool {
-        guard let background, let best else { return false }
-        let bound = background.bound
-        if bound > Double(best.cost - 1) + 1e-6 { return true }
-        guard let gap = options.relativeGap, best.cost > 0 else { return false }
+    /// The best bound proven so far for the spec's problem: the per-train lower bounds, the
+    /// subgradient's, the slot matching's, and column generation's while it runs.
+    var knownBound: Double {
+        max(Double(lowerBounds.reduce(0, +)), lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0)
+    }
+
+    /// Costs are whole numbers: a bound above cost − 1 proves the best timetable optimal.
+    func proves(_ bound: Double) -> Bool {
+        guard let best else { return false }
+        return bound > Double(best.cost - 1) + 1e-6
+    }
+
+    /// Whether `bound` puts the best timetable within the requested relative gap.
+    func withinGap(_ bound: Double) -> Bool {
+        guard let gap = options.relativeGap, let best, best.cost > 0 else { return false }
         return (Double(best.cost) - bound) / Double(best.cost) <= gap
     }
+
+    /// Whether searching on can be spared: the bound proves the timetable or meets the gap.
+    var boundSuffices: Bool { proves(knownBound) || withinGap(knownBound) }
 
     /// Waits for column generation; keeps its bound when higher than the subgradient's and the
     /// timetables its last LP rounds to (guided insertion, then local search).
@@ -281,7 +287,7 @@ struct PlanRun {
         // when its bound already says enough.
         var stopNow = false
         while !running.hasEnded(waiting: 1) {
-            stopNow = options.cancellation?.isCancelled == true || provenByColumnGeneration
+            stopNow = options.cancellation?.isCancelled == true || boundSuffices
             if stopNow { break }
             reportPhase()
         }
@@ -293,7 +299,7 @@ struct PlanRun {
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
             keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }
-        guard let best, generation.bound.value <= Double(best.cost - 1) + 1e-6 else { return }
+        guard best != nil, !proves(generation.bound.value) else { return }
         for runs in generation.roundings(variants: 4) where (remaining ?? 1) > 0 {
             keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }
@@ -302,7 +308,7 @@ struct PlanRun {
     /// Tells the progress handler where the plan stands outside branch and bound (preparation,
     /// neighbourhood search), so that a long run is never silent.
     func reportPhase() {
-        var bound = max(lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0)
+        var bound = knownBound
         if let best { bound = min(bound, Double(best.cost)) }
         options.progress?(PlanProgress(round: rounds.count, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil,
                                        bound: bound > 0 ? bound : nil))
@@ -380,14 +386,13 @@ struct PlanRun {
 
     /// Stopped by a limit: the best timetable is `feasible`; a bound is only stated when it is
     /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
-    private mutating func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) throws(PlanError) -> PlanResult {
+    private mutating func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
         settleColumnGeneration()
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
-        var bound = max(Double(totalLowerBound), lagrangian?.value ?? 0, slotBound ?? 0)
+        var bound = knownBound
         let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)
         if let lastBound, zip(safe, lastBound.windows).allSatisfy({ $0 <= $1 }) { bound = max(bound, lastBound.value) }
-        // Costs are whole numbers: a bound above cost − 1 proves the timetable optimal.
-        if bound > Double(best.cost - 1) + 1e-6 { return result(.optimal, bound: Double(best.cost)) }
+        if proves(bound) { return result(.optimal, bound: Double(best.cost)) }
         return result(.feasible, bound: min(bound, Double(best.cost)))
     }
 
@@ -405,9 +410,5 @@ struct PlanRun {
         let schedule = Schedule(instance: instance.name, status: status, objective: objective, bound: bound,
                                 solver: SolverReport(name: solver.name, version: solver.version, seconds: elapsed, nodes: nodes), trains: runs)
         return PlanResult(schedule: schedule, rounds: rounds, explanation: explanation, seconds: elapsed, columnGeneration: columnGeneration)
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -87,6 +87,11 @@ struct SolveCommand: ParsableCommand {
                                      round.termination.rawValue, round.objective.map { String(format: "%.0f", $0) } ?? "none",
                                      round.bound.map { String(format: "%.1f", $0) } ?? "none", round.warmStart))
             }
+            if let generation = result.columnGeneration {
+                Console.error(String(format: "column generation: %d rounds, %d runs, %.2f s, %@, bound %.1f",
+                                     generation.rounds, generation.columns, generation.seconds,
+                                     generation.converged ? "converged" : "not converged", generation.bound))
+            }
         }
         if !quiet { Console.error(summary(result)) }
         switch schedule.status {
