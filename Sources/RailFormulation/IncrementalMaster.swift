@@ -18,7 +18,6 @@ final class IncrementalMaster {
     private(set) var lpColumn: [Int] = []
     private var convexity: [Int: Int] = [:]
     private(set) var leaveOut: [Int: Int] = [:]
-    private var trainOfColumn: [Int] = []
 
     private struct Use {
         var column: Int
@@ -74,7 +73,6 @@ final class IncrementalMaster {
         guard !newColumns.isEmpty else { return }
         var touched: Set<ResourceLine> = []
         for p in newColumns {
-            trainOfColumn.append(pool[p].train)
             for use in pool[p].uses {
                 uses[use.line, default: []].append(Use(column: p, from: use.from, to: use.to, forward: use.forward))
                 if anchors[use.line]?[use.from] == nil { anchors[use.line, default: [:]][use.from] = Anchor() }
@@ -96,7 +94,7 @@ final class IncrementalMaster {
                 if k + 1 < sorted.count, anchor.row == nil, anchor.direction == nil,
                    covering.allSatisfy({ $0.to > sorted[k + 1].key }) { continue }
                 if case .hold(let section) = line {
-                    let trainsByWay = Dictionary(grouping: covering, by: { trainOfColumn[$0.column] })
+                    let trainsByWay = Dictionary(grouping: covering, by: { pool[$0.column].train })
                     let ways = Set(covering.map(\.forward))
                     if let direction = anchor.direction {
                         // New trains at an anchor with its variable: their rows, with y already there.
@@ -121,7 +119,7 @@ final class IncrementalMaster {
                         pendingDirections.append((line, minute, pending))
                     }
                 } else if anchor.row == nil {
-                    let trains = Set(covering.map { trainOfColumn[$0.column] })
+                    let trains = Set(covering.map { pool[$0.column].train })
                     guard trains.count > capacity(of: line) else { continue }
                     anchors[line]![minute]!.row = lp.rowCount + newRows.count
                     newRows.append(SparseRow(terms: covering.filter { old($0.column) }.map { (lpColumn[$0.column], 1.0) },
