@@ -114,7 +114,7 @@ struct ColumnGeneration {
             for point in points {
                 let evaluation = setting.evaluate(point.multipliers, point.directions)
                 if evaluation.bound > bound.value {
-                    bound = LagrangianBound(value: evaluation.bound, perTrain: evaluation.values)
+                    bound = LagrangianBound(value: evaluation.bound, perTrain: evaluation.values, point: point)
                     center = point
                     report?(bound.value)
                 }

@@ -65,4 +65,6 @@ public struct PlanRound: Sendable {
     public var objective: Double?
     public var bound: Double?
     public var warmStart: String
+    /// Built inside `PricedWindows` (it holds every timetable better than the best then).
+    public var pricedWindows = false
 }

@@ -15,7 +15,8 @@ extension TimetableBuilder {
     ///   train's `scheduled` binary when it is optional.
     mutating func buildTrains() {
         for (index, train) in instance.trains.enumerated() {
-            guard var windows = TrainWindows.make(for: train, extra: extra[index], instance: instance) else {
+            guard var windows = TrainWindows.make(for: train, extra: extra[index], instance: instance)
+                .flatMap({ base in limits[index].map { base.limited(to: $0, instance) } ?? base }) else {
                 trains.append(nil)
                 continue
             }

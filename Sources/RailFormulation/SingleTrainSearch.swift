@@ -86,6 +86,38 @@ enum SingleTrainSearch {
         search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices, maximumWait: maximumWait)
     }
 
+    /// Per route position k (0..<route.count − 1), the departure minutes of every run whose priced
+    /// value may be at most `limit`: those whose least priced cost to depart k then, plus the
+    /// lateness the rest of the route cannot avoid, is within it (prices are never negative, so
+    /// the rest costs at least that). Returned as the hull per position; nil when no run is within
+    /// `limit` at some position (then none is at all).
+    static func departureWindows(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices,
+                                 maximumWait: Int, limit: Double) -> [ClosedRange<Minute>]? {
+        let route = train.route, n = route.count - 1
+        let runs = (0..<n).map { instance.section(between: route[$0], route[$0 + 1])!.runningMinutes[train.trainClass]! }
+        // Fewest minutes from departing position k to arriving at the destination.
+        var rest = [Int](repeating: 0, count: n)
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            rest[k] = runs[k] + (k + 1 < n ? train.requiredDwell(atStop: k + 1) + rest[k + 1] : 0)
+        }
+        let latenessPerMinute = Double(train.weight * instance.objective.latenessPerMinute)
+        var windows = [ClosedRange<Minute>?](repeating: nil, count: n)
+        _ = search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices, maximumWait: maximumWait,
+                   observe: { k, departCost, o in
+            var low: Minute?, high: Minute?
+            for (i, cost) in departCost.enumerated() where cost < .infinity {
+                let t = o + i
+                let late = train.dueArrival.map { Double(max(0, t + rest[k] - $0)) } ?? 0
+                guard cost + latenessPerMinute * late <= limit + 1e-6 else { continue }
+                if low == nil { low = t }
+                high = t
+            }
+            if let low, let high { windows[k] = low...high }
+        })
+        guard windows.allSatisfy({ $0 != nil }) else { return nil }
+        return windows.map { $0! }
+    }
+
     /// The border slots (`border/slot`) a train can use in some run of its own, the fixed trains
     /// held and waits unlimited: every timetable gives it one of these.
     static func usableSlots(_ train: Train, instance: Instance, holding: Occupancy) -> Set<String> {
@@ -105,7 +137,8 @@ enum SingleTrainSearch {
 
     private static func search(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool,
                                demand: [TrackID: Double], prices: ResourcePrices?, maximumWait: Int = maximumWait,
-                               slotFilter: ((BorderID, SlotID) -> Bool)? = nil) -> (run: TrainRun, value: Double)? {
+                               slotFilter: ((BorderID, SlotID) -> Bool)? = nil,
+                               observe: ((_ position: Int, _ departCost: [Double], _ offset: Minute) -> Void)? = nil) -> (run: TrainRun, value: Double)? {
         let horizon = instance.horizonMinutes
         let weights = instance.objective, w = Double(train.weight)
         let route = train.route, n = route.count - 1
@@ -129,6 +162,7 @@ enum SingleTrainSearch {
         var standChoice: [[(arrival: Minute, track: TrackID?)]] = []
         var slotChoice: [[SlotID?]] = []
         for k in 0..<n {
+            observe?(k, departCost, o)
             let border = instance.border(between: route[k], route[k + 1])
             var arriveCost = [Double](repeating: infinity, count: size)
             var slotsHere = [SlotID?](repeating: nil, count: size)

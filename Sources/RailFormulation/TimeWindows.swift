@@ -48,6 +48,32 @@ extension TrainWindows {
         return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack)
     }
 
+    /// These windows cut to `departures[k]` at each route position (windows every better
+    /// timetable keeps to, such as `PricedWindows`'); nil if nothing is left at some position (an
+    /// empty list: the train may not run at all).
+    func limited(to departures: [ClosedRange<Minute>], _ instance: Instance) -> TrainWindows? {
+        guard !departures.isEmpty else { return nil }
+        guard departures.count == earliestDeparture.count else { return self }
+        var earliest = zip(earliestDeparture, departures).map { max($0, $1.lowerBound) }
+        var latest = zip(latestDeparture, departures).map { min($0, $1.upperBound) }
+        // Keep the windows consistent along the route, as the model's steps assume (a pass at k
+        // departs when it arrives): departing k takes at least the run and the required dwell
+        // after departing k − 1.
+        for k in 1..<max(1, earliest.count) {
+            earliest[k] = max(earliest[k], earliest[k - 1] + minimumStep(k, instance))
+        }
+        for k in stride(from: latest.count - 1, through: 1, by: -1) {
+            latest[k - 1] = min(latest[k - 1], latest[k] - minimumStep(k, instance))
+        }
+        guard zip(earliest, latest).allSatisfy({ $0 <= $1 }) else { return nil }
+        return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack)
+    }
+
+    /// Fewest minutes from departing route position k − 1 to departing k.
+    private func minimumStep(_ k: Int, _ instance: Instance) -> Int {
+        running(k - 1, instance) + train.requiredDwell(atStop: k)
+    }
+
     /// The extra waiting beyond which a train's windows stop growing (the horizon and the last
     /// slots cut them); nil if it cannot run at all.
     static func maximumExtra(for train: Train, instance: Instance) -> Int? {

@@ -29,9 +29,12 @@ public struct TimetableModel {
     public let extra: [Int]
 
     /// Builds the model. `extra[i]` is the most minutes train i may wait beyond its forced wait.
-    /// `around[i]`, when given, keeps train i within `margin` minutes of those departures.
-    public static func build(_ instance: Instance, extra: [Int], around: [Int: [Minute]] = [:], margin: Int = 0) -> TimetableModel {
+    /// `around[i]`, when given, keeps train i within `margin` minutes of those departures;
+    /// `limits[i]` cuts its departure window at each route position.
+    public static func build(_ instance: Instance, extra: [Int], around: [Int: [Minute]] = [:], margin: Int = 0,
+                             limits: [Int: [ClosedRange<Minute>]] = [:]) -> TimetableModel {
         var builder = TimetableBuilder(instance: instance, extra: extra)
+        builder.limits = limits
         builder.around = around
         builder.margin = margin
         builder.buildTrains()
@@ -49,10 +52,11 @@ extension TimetableModel {
     /// About how many columns `build(instance, extra:)` would make, without making them: steps of
     /// the origin and of every stop option over the windows. Lets the planner decline a model
     /// before it fills memory (a year-long horizon with wide windows would).
-    public static func estimatedColumns(_ instance: Instance, extra: [Int]) -> Int {
+    public static func estimatedColumns(_ instance: Instance, extra: [Int], limits: [Int: [ClosedRange<Minute>]] = [:]) -> Int {
         var total = 0
         for (index, train) in instance.trains.enumerated() {
-            guard let windows = TrainWindows.make(for: train, extra: extra[index], instance: instance) else { continue }
+            guard let windows = TrainWindows.make(for: train, extra: extra[index], instance: instance)
+                .flatMap({ base in limits[index].map { base.limited(to: $0, instance) } ?? base }) else { continue }
             let widths = zip(windows.earliestDeparture, windows.latestDeparture).map { $1 - $0 + 1 }
             total += widths.first ?? 0
             for k in 1..<max(1, widths.count) {
@@ -76,6 +80,8 @@ struct TimetableBuilder {
     /// Trains held near known departures (neighbourhood search), and how near.
     var around: [Int: [Minute]] = [:]
     var margin = 0
+    /// Per train, departure windows per route position that every better timetable keeps to.
+    var limits: [Int: [ClosedRange<Minute>]] = [:]
 
     init(instance: Instance, extra: [Int]) {
         self.instance = instance

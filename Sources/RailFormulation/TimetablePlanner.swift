@@ -59,6 +59,12 @@ struct PlanRun {
     var slotBound: Double?
     var columnGeneration: ColumnGenerationSummary?
     var background: BackgroundColumnGeneration?
+    /// The upper bound the relaxation's rows were set up for (its maximum waits), once computed.
+    var relaxationUpperBound: Int?
+    /// A bound from a model solved inside priced windows (valid for the spec's problem).
+    var pricedModelBound: Double?
+    /// The best cost for which a model inside priced windows was last tried (once per cost).
+    var pricedWindowsTried: Int?
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -91,6 +97,7 @@ struct PlanRun {
         let totalLowerBound = lowerBounds.reduce(0, +)
         self.lowerBounds = lowerBounds
         if !options.singleTrain, let best, (remaining ?? 60) > 0 {
+            relaxationUpperBound = best.cost
             lagrangian = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: best.cost,
                                                  until: clock.now + .seconds(min((remaining ?? 60) / 6, 5)))
             reportPhase()
@@ -112,6 +119,13 @@ struct PlanRun {
         for round in 1...max(1, options.maximumRounds) {
             if let remaining, remaining <= 0 { break }
             if options.cancellation?.isCancelled == true { break }
+            // Column generation converges in a second or two on small plans: its prices may make a
+            // model that holds every better timetable small enough to solve (`PricedWindows`).
+            if let running = background, running.hasEnded(waiting: round == 1 ? min(2, (remaining ?? 20) / 10) : 0) {
+                settleColumnGeneration()
+                if proves(knownBound) { return result(.optimal, bound: Double(best!.cost)) }
+                if try solveInsidePricedWindows(room: room) { return result(.optimal, bound: Double(best!.cost)) }
+            }
             let outcome = try solveRound(round, extra: extra)
             lastBound = outcome.bound.map { ($0, extra) }
             let full = zip(extra, room).allSatisfy { $0 >= $1 }
@@ -133,17 +147,19 @@ struct PlanRun {
                 if full { return infeasibleResult() }
                 extra = widen(extra, room: room)
             case .timeLimit, .gapLimit, .interrupted:
-                return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+                return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
                 throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
             }
         }
-        return finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
+        return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
     }
 
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
-    private mutating func solveRound(_ round: Int, extra: [Int]) throws(PlanError) -> SolveResult {
-        if TimetableModel.estimatedColumns(instance, extra: extra) > 4 * options.maximumColumns, let current = best {
+    /// `limits`, when given, are windows every better timetable keeps to (`PricedWindows`); such a
+    /// model is solved or not, never replaced by neighbourhood search.
+    mutating func solveRound(_ round: Int, extra: [Int], limits: [Int: [ClosedRange<Minute>]] = [:]) throws(PlanError) -> SolveResult {
+        if limits.isEmpty, TimetableModel.estimatedColumns(instance, extra: extra) > 4 * options.maximumColumns, let current = best {
             // Far too large even to build usefully: improve the best timetable instead.
             improveWithoutModel(current.runs)
             return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
@@ -154,14 +170,15 @@ struct PlanRun {
                                nodes: 0, seconds: 0, backendStatus: "not built: estimated over \(50 * options.maximumColumns) columns")
         }
         let buildStart = clock.now
-        let model = TimetableModel.build(instance, extra: extra)
+        let model = TimetableModel.build(instance, extra: extra, limits: limits)
         let buildSeconds = (clock.now - buildStart).seconds
-        if model.model.variableCount > options.maximumColumns, let current = best {
+        if model.model.variableCount > (limits.isEmpty ? options.maximumColumns : 2 * options.maximumColumns), let current = best {
             // Too large for GLPK in useful time: spend what is left improving the best timetable instead.
-            improveWithoutModel(current.runs)
+            if limits.isEmpty { improveWithoutModel(current.runs) }
             rounds.append(PlanRound(extra: extra.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                     nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: 0, decodeSeconds: 0,
-                                    termination: .timeLimit, objective: nil, bound: nil, warmStart: "not solved: larger than the column limit"))
+                                    termination: .timeLimit, objective: nil, bound: nil, warmStart: "not solved: larger than the column limit",
+                                    pricedWindows: !limits.isEmpty))
             return SolveResult(termination: .timeLimit, primal: .noSolution, objective: nil, bound: nil, relativeGap: nil, values: [],
                                nodes: 0, seconds: 0, backendStatus: "not solved: \(model.model.variableCount) columns > \(options.maximumColumns)")
         }
@@ -218,7 +235,7 @@ struct PlanRun {
         rounds.append(PlanRound(extra: extra.max() ?? 0, rows: model.model.constraintCount, columns: model.model.variableCount,
                                 nonZeros: model.model.nonZeroCount, buildSeconds: buildSeconds, solveSeconds: solveSeconds,
                                 decodeSeconds: (clock.now - decodeStart).seconds, termination: outcome.termination,
-                                objective: outcome.objective, bound: outcome.bound, warmStart: warmWords))
+                                objective: outcome.objective, bound: outcome.bound, warmStart: warmWords, pricedWindows: !limits.isEmpty))
         options.progress?(PlanProgress(round: round, elapsedSeconds: elapsed, bestCost: best?.cost, solver: nil))
         return outcome
     }
@@ -261,7 +278,7 @@ struct PlanRun {
     /// The best bound proven so far for the spec's problem: the per-train lower bounds, the
     /// subgradient's, the slot matching's, and column generation's while it runs.
     var knownBound: Double {
-        max(Double(lowerBounds.reduce(0, +)), lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0)
+        max(Double(lowerBounds.reduce(0, +)), lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0, pricedModelBound ?? 0)
     }
 
     /// Costs are whole numbers: a bound above cost − 1 proves the best timetable optimal.
@@ -328,7 +345,7 @@ struct PlanRun {
 
     /// Per train, the extra waiting any timetable costing at most `budget` can give it (capped by
     /// the horizon): its own share of the budget is what the others' lower bounds leave.
-    private func safeExtra(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
+    func safeExtra(budget: Int, totalLowerBound: Int, room: [Int]) -> [Int] {
         instance.trains.enumerated().map { index, train in
             guard !train.isFixed else { return 0 }
             var own = budget - (totalLowerBound - lowerBounds[index])
@@ -386,8 +403,10 @@ struct PlanRun {
 
     /// Stopped by a limit: the best timetable is `feasible`; a bound is only stated when it is
     /// valid for the spec's problem (the restricted model holds every timetable at most as costly as the best).
-    private mutating func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) -> PlanResult {
+    private mutating func finish(lastBound: (value: Double, windows: [Int])?, totalLowerBound: Int, room: [Int]) throws(PlanError) -> PlanResult {
         settleColumnGeneration()
+        guard best != nil else { return result(.noSolution, bound: Double(totalLowerBound)) }
+        if try solveInsidePricedWindows(room: room) { return result(.optimal, bound: Double(best!.cost)) }
         guard let best else { return result(.noSolution, bound: Double(totalLowerBound)) }
         var bound = knownBound
         let safe = safeExtra(budget: best.cost, totalLowerBound: totalLowerBound, room: room)

@@ -82,8 +82,8 @@ struct SolveCommand: ParsableCommand {
         }
         if verbose {
             for (index, round) in result.rounds.enumerated() {
-                Console.error(String(format: "model %d: extra wait up to %d min, %d rows, %d columns, %d non-zeros; build %.2f s, solve %.2f s, decode %.2f s; %@, objective %@, bound %@, warm start %@",
-                                     index + 1, round.extra, round.rows, round.columns, round.nonZeros, round.buildSeconds, round.solveSeconds, round.decodeSeconds,
+                Console.error(String(format: "model %d%@: extra wait up to %d min, %d rows, %d columns, %d non-zeros; build %.2f s, solve %.2f s, decode %.2f s; %@, objective %@, bound %@, warm start %@",
+                                     index + 1, round.pricedWindows ? " (inside priced windows)" : "", round.extra, round.rows, round.columns, round.nonZeros, round.buildSeconds, round.solveSeconds, round.decodeSeconds,
                                      round.termination.rawValue, round.objective.map { String(format: "%.0f", $0) } ?? "none",
                                      round.bound.map { String(format: "%.1f", $0) } ?? "none", round.warmStart))
             }

@@ -54,6 +54,27 @@ struct LagrangianBoundTests {
             #expect(generation.bound.value >= bound.value - 1e-6 * max(1, optimum), "seed \(seed): LP bound \(generation.bound.value) below the subgradient's \(bound.value)")
             #expect(abs((generation.lpValue ?? 0) - generation.bound.value) <= 1e-6 * max(1, optimum), "seed \(seed): LP \(generation.lpValue ?? 0) vs its Lagrangian \(generation.bound.value)")
         }
+        // Priced windows aimed just above the optimum hold the optimal timetable, from either
+        // price point, and the model inside them has the same optimum.
+        let setting = RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: upper)
+        for (name, point) in [("subgradient", bound.point), ("column generation", generation.bound.point)] {
+            guard let point else { continue }
+            guard case .windows(let limits) = PricedWindows.compute(setting: setting, point: point, upperBound: upper + 1, room: room) else {
+                Issue.record("seed \(seed), \(name): priced windows deny the optimum \(optimum)")
+                continue
+            }
+            for (index, train) in instance.trains.enumerated() where !train.isFixed {
+                guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
+                let departures = run.stops.dropLast().compactMap(\.departure)
+                let windows = limits[index] ?? []
+                #expect(windows.count == departures.count && zip(windows, departures).allSatisfy { $0.contains($1) },
+                        "seed \(seed), \(name), \(train.id): departures \(departures) outside \(windows)")
+            }
+            let inside = TimetableModel.build(instance, extra: room, limits: limits)
+            let again = try GLPKSolver().solve(inside.model, options: SolveOptions(timeLimitSeconds: 60))
+            #expect(again.termination == .optimal && abs((again.objective ?? -1) - optimum) < 1e-6,
+                    "seed \(seed), \(name): inside the windows \(again.termination), \(again.objective ?? -1) vs \(optimum)")
+        }
         // Each train's own budget holds for the optimal timetable itself, from either bound.
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
             let cost = ScheduleCost.cost(of: train, run: runs.first { $0.train == train.id }, weights: instance.objective)

@@ -1,0 +1,51 @@
+import GLPKBackend
+import MIP
+@testable import RailFormulation
+import RailDomain
+import RailScenarios
+import Testing
+
+/// Priced windows (reduced-cost fixing) let the planner prove a timetable optimal with a model
+/// that holds only the better timetables; its "optimal" must agree with the whole-horizon model.
+@Suite("priced windows")
+struct PricedWindowsTests {
+    /// An instance (found by a sweep of seeds) whose bounds alone leave a gap, closed by the model
+    /// inside priced windows: the planner's optimum is the whole-horizon model's.
+    @Test func planProvesOptimalityInsidePricedWindows() throws {
+        let instance = InstanceGenerator(stations: 5, trains: 10, horizonMinutes: 480).instance(seed: 703)
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 30))
+        let priced = result.rounds.filter(\.pricedWindows)
+        #expect(priced.count == 1 && [.optimal, .infeasible].contains(priced.first?.termination), "\(priced.map(\.termination))")
+        #expect(result.schedule.status == .optimal)
+        let room = instance.trains.map { TrainWindows.maximumExtra(for: $0, instance: instance) ?? 0 }
+        let whole = TimetableModel.build(instance, extra: room)
+        #expect(priced.first.map { $0.columns < whole.model.variableCount / 2 } == true, "priced \(priced.first?.columns ?? -1) of \(whole.model.variableCount)")
+        let solved = try GLPKSolver().solve(whole.model, options: SolveOptions(timeLimitSeconds: 60))
+        #expect(solved.termination == .optimal)
+        #expect(result.schedule.objective.map(Double.init) == solved.objective, "planner \(result.schedule.objective ?? -1), whole model \(solved.objective ?? -1)")
+        #expect(ScheduleValidator.validate(result.schedule, against: instance).isEmpty)
+    }
+
+    /// Windows cut at one position are carried along the route: departing a later position takes
+    /// at least the run and the required dwell, so no pass can leave a later window.
+    @Test func limitedWindowsStayConsistentAlongTheRoute() throws {
+        let instance = InstanceGenerator(stations: 5, trains: 6, horizonMinutes: 480).instance(seed: 11)
+        guard let index = instance.trains.indices.first(where: { !instance.trains[$0].isFixed && instance.trains[$0].route.count >= 4 }),
+              let base = TrainWindows.make(for: instance.trains[index], extra: 200, instance: instance) else {
+            Issue.record("no train with three sections")
+            return
+        }
+        let train = instance.trains[index]
+        let n = train.route.count - 1
+        // Cut only the last position's window to its earliest minute.
+        var cuts = zip(base.earliestDeparture, base.latestDeparture).map { $0...$1 }
+        cuts[n - 1] = base.earliestDeparture[n - 1]...base.earliestDeparture[n - 1]
+        let limited = try #require(base.limited(to: cuts, instance))
+        for k in 1..<n {
+            let step = base.running(k - 1, instance) + train.requiredDwell(atStop: k)
+            #expect(limited.latestDeparture[k - 1] + step <= limited.latestDeparture[k], "position \(k)")
+            #expect(limited.earliestDeparture[k - 1] + step <= limited.earliestDeparture[k], "position \(k)")
+        }
+        #expect(base.limited(to: [], instance) == nil)
+    }
+}
