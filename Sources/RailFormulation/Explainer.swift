@@ -97,7 +97,7 @@ enum Explainer {
     }
 
     /// The scarce things on a train's route, for the message.
-    private static func shared(_ train: Train, _ instance: Instance) -> String {
+    static func shared(_ train: Train, _ instance: Instance) -> String {
         var things: [String] = []
         for k in 0..<(train.route.count - 1) {
             if let border = instance.border(between: train.route[k], train.route[k + 1]) {

@@ -119,5 +119,12 @@ struct SlotMatchingBoundTests {
         #expect(planned.schedule.trains.filter(\.scheduled).count <= 1)
         #expect(Double(planned.schedule.objective ?? 0) >= bound - 1e-6)
         #expect((planned.schedule.bound ?? 0) >= penalty)
+        // The train left out says why: the one slot it could use, and who holds it.
+        if let runner = planned.schedule.trains.first(where: \.scheduled), let left = planned.schedule.trains.first(where: { !$0.scheduled }) {
+            let reason = left.reason ?? ""
+            #expect(reason.contains("ONLY (\(runner.train))"), "\(reason)")
+        } else {
+            Issue.record("expected one train running and one left out")
+        }
     }
 }
