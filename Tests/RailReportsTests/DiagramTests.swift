@@ -34,6 +34,16 @@ struct DiagramTests {
         #expect(svg == committed, "regenerate with: railslot diagram examples/pingxiang/pingxiang-2026-12-01.yaml examples/pingxiang/pingxiang-2026-12-01.timetable.json -o examples/pingxiang/pingxiang-2026-12-01.diagram.svg")
     }
 
+    /// A train left out is not drawn, so the heading names it with the timetable's reason.
+    @Test func leftOutTrainsAreNamedWithTheirReason() throws {
+        let (instance, schedule) = try ReportFixtures.example("pingxiang/pingxiang-2026-12-01")
+        let svg = TimetableDiagram.svg(schedule, instance: instance)
+        #expect(svg.contains("Not scheduled: X9809 (left out: "))
+        var plain = schedule
+        plain.trains = plain.trains.filter(\.scheduled)
+        #expect(!TimetableDiagram.svg(plain, instance: instance).contains("Not scheduled"))
+    }
+
     @Test func meetsOnSingleTrackAreMarked() throws {
         let (instance, schedule) = try ReportFixtures.example("basics/meet")
         let document = try XMLDocument(xmlString: TimetableDiagram.svg(schedule, instance: instance), options: [])

@@ -12,7 +12,13 @@ struct RailMLTests {
     func roundTripKeepsEveryTrainAndTime(_ name: String) throws {
         let (instance, schedule) = try ReportFixtures.example(name)
         let back = try RailMLReader.schedule(from: RailMLWriter.text(schedule, instance: instance), instance: instance)
-        #expect(back.trains == schedule.trains)
+        // railML has no field for why a train is left out: everything else comes back.
+        let withoutReasons = schedule.trains.map { run in
+            var copy = run
+            copy.reason = nil
+            return copy
+        }
+        #expect(back.trains == withoutReasons)
         #expect(back.status == schedule.status)
         #expect(back.objective == schedule.objective)
     }

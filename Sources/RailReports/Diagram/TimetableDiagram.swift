@@ -62,8 +62,15 @@ public enum TimetableDiagram {
         if let objective = schedule.objective { text += ", objective \(objective)" }
         if let bound = schedule.bound { text += ", bound \(TimetableText.formatBound(bound))" }
         canvas.add("text", [("x", "12"), ("y", "24"), ("font-size", "15"), ("font-weight", "bold")], text: text)
-        canvas.add("text", [("x", "12"), ("y", "44"), ("font-size", "11"), ("fill", "#4b5563")],
-                   text: "Time-distance diagram: stations spaced by running time; each train a line, flat where it stands.")
+        var subtitle = "Time-distance diagram: stations spaced by running time; each train a line, flat where it stands."
+        // Trains not drawn are named, with why when the timetable says (the line is cut to the width).
+        let missing = schedule.trains.filter { !$0.scheduled }.map { run in run.reason.map { "\(run.train) (\($0))" } ?? run.train.rawValue }
+        if !missing.isEmpty {
+            subtitle += " Not scheduled: " + missing.joined(separator: "; ")
+            let room = Int((layout.width - 24) / 5.6)
+            if subtitle.count > room { subtitle = String(subtitle.prefix(room - 1)) + "…" }
+        }
+        canvas.add("text", [("x", "12"), ("y", "44"), ("font-size", "11"), ("fill", "#4b5563")], text: subtitle)
     }
 
     static func escape(_ text: String) -> String {
