@@ -3,8 +3,9 @@ import RailDomain
 
 extension PlanRun {
     /// Windows grow with the gap: beyond a quarter of the best cost they are far too wide to
-    /// build (20 bench trains at a gap of 8% already give 21,000 columns), so neither waiting for
-    /// column generation nor computing them is worth it.
+    /// build (20 bench trains at a gap of 8% already give 21,000 columns), so computing them is
+    /// not worth it. (Waiting up to 2 s for column generation before the first model is: the
+    /// gap before it may be wide only because the first timetable is poor.)
     var pricedWindowsPromising: Bool {
         guard let best, best.cost > 0 else { return false }
         return (Double(best.cost) - knownBound) / Double(best.cost) < 0.25

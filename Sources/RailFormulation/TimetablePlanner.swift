@@ -121,7 +121,7 @@ struct PlanRun {
             if options.cancellation?.isCancelled == true { break }
             // Column generation converges in a second or two on small plans: its prices may make a
             // model that holds every better timetable small enough to solve (`PricedWindows`).
-            if let running = background, running.hasEnded(waiting: round == 1 && pricedWindowsPromising ? min(2, (remaining ?? 20) / 10) : 0) {
+            if let running = background, running.hasEnded(waiting: round == 1 ? min(2, (remaining ?? 20) / 10) : 0) {
                 settleColumnGeneration()
                 if proves(knownBound) { return result(.optimal, bound: Double(best!.cost)) }
                 if try solveInsidePricedWindows(room: room) { return result(.optimal, bound: Double(best!.cost)) }
