@@ -3,6 +3,7 @@ import MIP
 @testable import RailFormulation
 import RailDomain
 import RailScenarios
+import RailFormats
 import Testing
 
 /// Priced windows (reduced-cost fixing) let the planner prove a timetable optimal with a model
@@ -47,5 +48,24 @@ struct PricedWindowsTests {
             #expect(limited.earliestDeparture[k - 1] + step <= limited.earliestDeparture[k], "position \(k)")
         }
         #expect(base.limited(to: [], instance) == nil)
+    }
+}
+
+/// The reason a left-out train carries names what keeps it out, worked out afresh from the
+/// committed Pingxiang timetable (X9809 is left out there).
+@Suite("left-out reasons")
+struct LeftOutReasonsTests {
+    @Test func pingxiangX9809IsKeptOutByLanesOrSingleTrack() throws {
+        let instance = try Examples.load("examples/pingxiang/pingxiang-2026-12-01.yaml")
+        let runs = try TimetableReader.load(path: Examples.root.appendingPathComponent("examples/pingxiang/pingxiang-2026-12-01.timetable.json").path,
+                                            instance: instance).schedule.trains
+        let index = try #require(instance.trains.firstIndex { $0.id == "X9809" })
+        #expect(!runs[index].scheduled)
+        let reason = LeftOutReasons.reason(for: index, in: runs, instance: instance)
+        #expect(reason.contains("customs lanes at PXG and DDG"), "\(reason)")
+        #expect(reason.contains("single-track sections NMG–PXG"), "\(reason)")
+        // Without the other trains it fits: its cheapest run and its penalty are given instead.
+        let alone = runs.enumerated().map { i, run in i == index || instance.trains[i].isFixed ? run : TrainRun(train: run.train, scheduled: false) }
+        #expect(LeftOutReasons.reason(for: index, in: alone, instance: instance).contains("against a penalty of 100000"))
     }
 }
