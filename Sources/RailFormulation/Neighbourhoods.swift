@@ -10,13 +10,14 @@ enum Neighbourhoods {
     static let margin = 45
 
     static func improve(_ runs: [TrainRun], instance: Instance, solver: any MIPSolver, until deadline: ContinuousClock.Instant,
-                        stop: CancellationToken? = nil, better: (_ runs: [TrainRun]) -> Int?) -> [TrainRun] {
+                        stop: CancellationToken? = nil, yield: () -> Bool = { false },
+                        better: (_ runs: [TrainRun]) -> Int?) -> [TrainRun] {
         var current = runs
         let movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
         guard !movable.isEmpty else { return current }
         var failures = 0
         var next = 0
-        while ContinuousClock.now < deadline, failures < movable.count, stop?.isCancelled != true {
+        while ContinuousClock.now < deadline, failures < movable.count, stop?.isCancelled != true, !yield() {
             let costs = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).perTrain
             let seeds = movable.sorted { costs[$0].cost > costs[$1].cost }
             let seed = seeds[next % seeds.count]

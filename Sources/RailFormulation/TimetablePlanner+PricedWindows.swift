@@ -15,6 +15,12 @@ extension PlanRun {
     /// cheaper than the best, solved with the time left. True when that proves the best timetable
     /// optimal (no model needed, the model infeasible, or solved to optimality — a better
     /// timetable it finds becomes the best first); otherwise its bound, if any, is kept.
+    /// Column generation has ended but is not settled yet: its timetables and bound are waiting,
+    /// and then perhaps a model inside priced windows.
+    var pricedWindowsDue: Bool {
+        background?.hasEnded(waiting: 0) == true
+    }
+
     mutating func solveInsidePricedWindows(room: [Int]) throws(PlanError) -> Bool {
         guard pricedWindowsPromising, let best, best.cost != pricedWindowsTried, let point = lagrangian?.point, let relaxationUpperBound, !proves(knownBound),
               !withinGap(knownBound), options.cancellation?.isCancelled != true, (remaining ?? 60) > 1 else { return false }

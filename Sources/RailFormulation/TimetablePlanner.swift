@@ -63,6 +63,10 @@ struct PlanRun {
     var relaxationUpperBound: Int?
     /// A bound from a model solved inside priced windows (valid for the spec's problem).
     var pricedModelBound: Double?
+    /// Set when the search stepped aside for a model inside priced windows.
+    var yieldedToPricedWindows = false
+    /// Multi-start insertions so far (each start's jitter is its number: no order is tried twice).
+    var startsDone = 0
     /// The best cost for which a model inside priced windows was last tried (once per cost).
     var pricedWindowsTried: Int?
 
@@ -119,9 +123,9 @@ struct PlanRun {
         for round in 1...max(1, options.maximumRounds) {
             if let remaining, remaining <= 0 { break }
             if options.cancellation?.isCancelled == true { break }
-            // Column generation converges in a second or two on small plans: its prices may make a
-            // model that holds every better timetable small enough to solve (`PricedWindows`).
-            if let running = background, running.hasEnded(waiting: round == 1 ? min(2, (remaining ?? 20) / 10) : 0) {
+            // Column generation converges in seconds on small plans: its prices may make a model
+            // that holds every better timetable small enough to solve (`PricedWindows`).
+            if let running = background, columnGenerationEnded(running, firstRound: round == 1) {
                 settleColumnGeneration()
                 if proves(knownBound) { return result(.optimal, bound: Double(best!.cost)) }
                 if try solveInsidePricedWindows(room: room) { return result(.optimal, bound: Double(best!.cost)) }
@@ -147,6 +151,11 @@ struct PlanRun {
                 if full { return infeasibleResult() }
                 extra = widen(extra, room: room)
             case .timeLimit, .gapLimit, .interrupted:
+                // The search stepped aside for a model inside priced windows: try it, then go on.
+                if yieldedToPricedWindows {
+                    yieldedToPricedWindows = false
+                    continue
+                }
                 return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
                 throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
@@ -240,26 +249,58 @@ struct PlanRun {
         return outcome
     }
 
-    /// Spends the time left on small MIPs around the best timetable and on local search.
+    /// Before the first model column generation gets up to 2 s, and up to a quarter of the time
+    /// (at most 8 s) while its live bound is within half the best cost: once it ends, its
+    /// timetables and prices may make a model inside priced windows worth solving (40 bench trains:
+    /// it converges in 1.6–4.4 s, its price-and-branch brings 22457 down to 16186, and the model
+    /// then needs 17–20 s).
+    private func columnGenerationEnded(_ running: BackgroundColumnGeneration, firstRound: Bool) -> Bool {
+        guard firstRound else { return running.hasEnded(waiting: 0) }
+        let limit = min(8, (remaining ?? 20) / 4), start = clock.now
+        while !running.hasEnded(waiting: 0.25) {
+            let waited = (clock.now - start).seconds
+            let cost = Double(best?.cost ?? 0)
+            let near = cost > 0 && (cost - knownBound) / cost < 0.5
+            if waited >= limit || (waited >= min(2, limit) && !near) { return false }
+        }
+        return true
+    }
+
+    /// Spends the time left on other insertion orders, small MIPs around the best timetable and
+    /// local search. Orders differ far more than what the neighbourhoods find around one timetable
+    /// (80 bench trains: starts from 86458 to 497913, neighbourhoods 116063 → 115557 in 10 s), so
+    /// a few starts come first (at most a third of the time), the neighbourhoods then work on the
+    /// best, and the starts go on with what is left.
+    /// Once column generation has ended, the search steps aside (`yieldedToPricedWindows`): the
+    /// main loop settles it (its timetables, its bound) and tries the model inside priced windows.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
-        let improved = Neighbourhoods.improve(runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation) { candidate in
+        multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
+        if pricedWindowsDue { return yieldedToPricedWindows = true }
+        // The neighbourhoods cannot read the plan's state while they change it: they get the
+        // background by value.
+        let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation,
+                                              yield: { [background] in background?.hasEnded(waiting: 0) == true }) { candidate in
             keepIfBetter(candidate)
         }
         keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: options.cancellation))
-        multiStart(until: deadline)
+        if pricedWindowsDue { return yieldedToPricedWindows = true }
+        multiStart(until: deadline, patience: Self.multiStartPatience)
+        if pricedWindowsDue { yieldedToPricedWindows = true }
     }
 
+    static let earlyStarts = 3
+
     /// With time left: greedy insertion in other orders (each train's earliest departure
-    /// jittered), local search on each, the best kept. Stops after `multiStartPatience` starts in
-    /// a row that find nothing better, or at the deadline.
-    private mutating func multiStart(until deadline: ContinuousClock.Instant) {
-        var start = 0, fruitless = 0
-        while fruitless < Self.multiStartPatience, clock.now < deadline, options.cancellation?.isCancelled != true, !boundSuffices {
-            start += 1
+    /// jittered), local search on each, the best kept. Stops after `patience` starts in a row
+    /// that find nothing better, or at the deadline.
+    private mutating func multiStart(until deadline: ContinuousClock.Instant, patience: Int) {
+        var fruitless = 0
+        while fruitless < patience, clock.now < deadline, options.cancellation?.isCancelled != true, !boundSuffices, !pricedWindowsDue {
+            startsDone += 1
             fruitless += 1
             reportPhase()
-            guard let inserted = SingleTrainPlans.insertion(instance, jitter: start) else { continue }
+            guard let inserted = SingleTrainPlans.insertion(instance, jitter: startsDone) else { continue }
             if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline, stop: options.cancellation)) != nil { fruitless = 0 }
         }
     }
