@@ -4,23 +4,22 @@ import RailDomain
 extension PlanRun {
     /// Windows grow with the gap: beyond a quarter of the best cost they are far too wide to
     /// build (20 bench trains at a gap of 8% already give 21,000 columns), so computing them is
-    /// not worth it. (Waiting up to 2 s for column generation before the first model is: the
-    /// gap before it may be wide only because the first timetable is poor.)
+    /// not worth it.
     var pricedWindowsPromising: Bool {
         guard let best, best.cost > 0 else { return false }
         return (Double(best.cost) - knownBound) / Double(best.cost) < 0.25
     }
 
-    /// With the best bound's prices: the model inside `PricedWindows`, which holds every timetable
-    /// cheaper than the best, solved with the time left. True when that proves the best timetable
-    /// optimal (no model needed, the model infeasible, or solved to optimality — a better
-    /// timetable it finds becomes the best first); otherwise its bound, if any, is kept.
     /// Column generation has ended but is not settled yet: its timetables and bound are waiting,
     /// and then perhaps a model inside priced windows.
     var pricedWindowsDue: Bool {
         background?.hasEnded(waiting: 0) == true
     }
 
+    /// With the best bound's prices: the model inside `PricedWindows`, which holds every timetable
+    /// cheaper than the best, solved with the time left. True when that proves the best timetable
+    /// optimal (no model needed, the model infeasible, or solved to optimality — a better
+    /// timetable it finds becomes the best first); otherwise its bound, if any, is kept.
     mutating func solveInsidePricedWindows(room: [Int]) throws(PlanError) -> Bool {
         guard pricedWindowsPromising, let best, best.cost != pricedWindowsTried, let point = lagrangian?.point, let relaxationUpperBound, !proves(knownBound),
               !withinGap(knownBound), options.cancellation?.isCancelled != true, (remaining ?? 60) > 1 else { return false }
