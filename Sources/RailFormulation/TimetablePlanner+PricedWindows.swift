@@ -12,7 +12,7 @@ extension PlanRun {
 
     /// Column generation has ended but is not settled yet: its timetables and bound are waiting,
     /// and then perhaps a model inside priced windows.
-    var pricedWindowsDue: Bool {
+    var columnGenerationUnsettled: Bool {
         background?.hasEnded(waiting: 0) == true
     }
 

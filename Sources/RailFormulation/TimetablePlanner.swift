@@ -276,7 +276,7 @@ struct PlanRun {
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
         multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
-        if pricedWindowsDue { return yieldedToPricedWindows = true }
+        if columnGenerationUnsettled { return yieldedToPricedWindows = true }
         // The neighbourhoods cannot read the plan's state while they change it: they get the
         // background by value.
         let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation,
@@ -284,9 +284,9 @@ struct PlanRun {
             keepIfBetter(candidate)
         }
         keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: options.cancellation))
-        if pricedWindowsDue { return yieldedToPricedWindows = true }
+        if columnGenerationUnsettled { return yieldedToPricedWindows = true }
         multiStart(until: deadline, patience: Self.multiStartPatience)
-        if pricedWindowsDue { yieldedToPricedWindows = true }
+        if columnGenerationUnsettled { yieldedToPricedWindows = true }
     }
 
     static let earlyStarts = 3
@@ -296,7 +296,7 @@ struct PlanRun {
     /// that find nothing better, or at the deadline.
     private mutating func multiStart(until deadline: ContinuousClock.Instant, patience: Int) {
         var fruitless = 0
-        while fruitless < patience, clock.now < deadline, options.cancellation?.isCancelled != true, !boundSuffices, !pricedWindowsDue {
+        while fruitless < patience, clock.now < deadline, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled {
             startsDone += 1
             fruitless += 1
             reportPhase()
