@@ -27,6 +27,31 @@ struct PricedWindowsTests {
         #expect(ScheduleValidator.validate(result.schedule, against: instance).isEmpty)
     }
 
+    /// Aimed at a cost the bound already rules out (U − 1 below L), the windows say at once that no
+    /// timetable is that cheap; aimed just above the whole-horizon optimum they do not.
+    @Test func noBetterTimetableBelowTheBound() throws {
+        let instance = InstanceGenerator(stations: 4, trains: 6, horizonMinutes: 300).instance(seed: 510)
+        // Every train that must run can (else the model's optimum is no timetable's cost).
+        #expect(Prechecks.blockers(instance) == nil)
+        let room = instance.trains.map { TrainWindows.maximumExtra(for: $0, instance: instance) ?? 0 }
+        let model = TimetableModel.build(instance, extra: room)
+        let solved = try GLPKSolver().solve(model.model, options: SolveOptions(timeLimitSeconds: 60))
+        let optimum = try #require(solved.termination == .optimal ? solved.objective.map { Int($0.rounded()) } : nil)
+        let runs = try model.decode(solved.values)
+        #expect(ScheduleValidator.validate(Schedule(instance: instance.name, status: .feasible, objective: optimum, trains: runs), against: instance).isEmpty)
+        let lowerBounds = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }
+        let bound = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: optimum, until: .now + .seconds(10))
+        let point = try #require(bound.point)
+        let setting = RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: optimum)
+        guard case .noBetterTimetable = PricedWindows.compute(setting: setting, point: point, upperBound: Int(bound.value.rounded(.down)), room: room) else {
+            Issue.record("bound \(bound.value): windows for a cost below it")
+            return
+        }
+        if case .noBetterTimetable = PricedWindows.compute(setting: setting, point: point, upperBound: optimum + 1, room: room) {
+            Issue.record("the optimum \(optimum) itself is denied")
+        }
+    }
+
     /// Windows cut at one position are carried along the route: departing a later position takes
     /// at least the run and the required dwell, so no pass can leave a later window.
     @Test func limitedWindowsStayConsistentAlongTheRoute() throws {
