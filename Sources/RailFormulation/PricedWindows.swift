@@ -32,7 +32,7 @@ enum PricedWindows {
             prices.holds = point.directions.prices(of: index)
             let windows = SingleTrainSearch.departureWindows(train, instance: instance, holding: setting.fixedHolding, prices: prices,
                                                              maximumWait: setting.maximumWaits[index], limit: evaluation.values[index] + gap)
-            let fits = windows.flatMap { TrainWindows.make(for: train, extra: room[index], instance: instance)?.limited(to: $0, instance) } != nil
+            let fits = windows.flatMap { TrainWindows.make(for: train, extra: room[index], limit: $0, instance: instance) } != nil
             if fits {
                 limits[index] = windows
             } else if train.isOptional {

@@ -15,8 +15,7 @@ extension TimetableBuilder {
     ///   train's `scheduled` binary when it is optional.
     mutating func buildTrains() {
         for (index, train) in instance.trains.enumerated() {
-            guard var windows = TrainWindows.make(for: train, extra: extra[index], instance: instance)
-                .flatMap({ base in limits[index].map { base.limited(to: $0, instance) } ?? base }) else {
+            guard var windows = TrainWindows.make(for: train, extra: extra[index], limit: limits[index], instance: instance) else {
                 trains.append(nil)
                 continue
             }

@@ -48,6 +48,12 @@ extension TrainWindows {
         return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack)
     }
 
+    /// `make(for:extra:instance:)`, cut to `limit` when one is given (see `limited(to:)`).
+    static func make(for train: Train, extra: Int, limit: [ClosedRange<Minute>]?, instance: Instance) -> TrainWindows? {
+        guard let base = make(for: train, extra: extra, instance: instance) else { return nil }
+        return limit.map { base.limited(to: $0, instance) } ?? base
+    }
+
     /// These windows cut to `departures[k]` at each route position (windows every better
     /// timetable keeps to, such as `PricedWindows`'); nil if nothing is left at some position (an
     /// empty list: the train may not run at all).

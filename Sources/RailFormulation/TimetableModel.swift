@@ -55,8 +55,7 @@ extension TimetableModel {
     public static func estimatedColumns(_ instance: Instance, extra: [Int], limits: [Int: [ClosedRange<Minute>]] = [:]) -> Int {
         var total = 0
         for (index, train) in instance.trains.enumerated() {
-            guard let windows = TrainWindows.make(for: train, extra: extra[index], instance: instance)
-                .flatMap({ base in limits[index].map { base.limited(to: $0, instance) } ?? base }) else { continue }
+            guard let windows = TrainWindows.make(for: train, extra: extra[index], limit: limits[index], instance: instance) else { continue }
             let widths = zip(windows.earliestDeparture, windows.latestDeparture).map { $1 - $0 + 1 }
             total += widths.first ?? 0
             for k in 1..<max(1, widths.count) {

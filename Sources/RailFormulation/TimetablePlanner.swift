@@ -63,8 +63,6 @@ struct PlanRun {
     var relaxationUpperBound: Int?
     /// A bound from a model solved inside priced windows (valid for the spec's problem).
     var pricedModelBound: Double?
-    /// Set when the search stepped aside for a model inside priced windows.
-    var yieldedToPricedWindows = false
     /// Multi-start insertions so far (each start's jitter is its number: no order is tried twice).
     var startsDone = 0
     /// The best cost for which a model inside priced windows was last tried (once per cost).
@@ -151,11 +149,8 @@ struct PlanRun {
                 if full { return infeasibleResult() }
                 extra = widen(extra, room: room)
             case .timeLimit, .gapLimit, .interrupted:
-                // The search stepped aside for a model inside priced windows: try it, then go on.
-                if yieldedToPricedWindows {
-                    yieldedToPricedWindows = false
-                    continue
-                }
+                // The search stepped aside for column generation's results: take them, then go on.
+                if outcome.termination == .timeLimit, columnGenerationUnsettled, (remaining ?? 1) > 0 { continue }
                 return try finish(lastBound: lastBound, totalLowerBound: totalLowerBound, room: room)
             case .unbounded, .infeasibleOrUnbounded:
                 throw .backend(.backendFailure("the timetable model cannot be unbounded: \(outcome.termination)"))
@@ -271,12 +266,12 @@ struct PlanRun {
     /// (80 bench trains: starts from 86458 to 497913, neighbourhoods 116063 → 115557 in 10 s), so
     /// a few starts come first (at most a third of the time), the neighbourhoods then work on the
     /// best, and the starts go on with what is left.
-    /// Once column generation has ended, the search steps aside (`yieldedToPricedWindows`): the
-    /// main loop settles it (its timetables, its bound) and tries the model inside priced windows.
+    /// Once column generation has ended, the search steps aside: the main loop settles it (its
+    /// timetables, its bound) and tries the model inside priced windows.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
         multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
-        if columnGenerationUnsettled { return yieldedToPricedWindows = true }
+        if columnGenerationUnsettled { return }
         // The neighbourhoods cannot read the plan's state while they change it: they get the
         // background by value.
         let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation,
@@ -284,9 +279,8 @@ struct PlanRun {
             keepIfBetter(candidate)
         }
         keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: options.cancellation))
-        if columnGenerationUnsettled { return yieldedToPricedWindows = true }
+        if columnGenerationUnsettled { return }
         multiStart(until: deadline, patience: Self.multiStartPatience)
-        if columnGenerationUnsettled { yieldedToPricedWindows = true }
     }
 
     static let earlyStarts = 3
