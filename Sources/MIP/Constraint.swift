@@ -23,7 +23,7 @@ public enum RowBounds: Sendable, Equatable {
     }
 
     /// The same bounds with `shift` subtracted (moving an expression's constant to the right-hand side).
-    func shifted(by shift: Double) -> RowBounds {
+    public func shifted(by shift: Double) -> RowBounds {
         guard shift != 0 else { return self }
         switch self {
         case .lessOrEqual(let value): return .lessOrEqual(value - shift)

@@ -15,10 +15,10 @@ extension TimetableBuilder {
             let route = train.train.route
             for k in 0..<(route.count - 1) {
                 guard let border = instance.border(between: route[k], route[k + 1]) else { continue }
-                let range = train.departureRange(k)
+                let minutes = train.windows.departureMinutes(k)
                 var uses = LinearExpression()
                 for slot in border.slots where (slot.fromStation == nil || slot.fromStation == route[k])
-                    && slot.opens <= range.upperBound && slot.closes >= range.lowerBound {
+                    && minutes.contains(where: { slot.opens <= $0 && $0 <= slot.closes }) {
                     let use = model.addBinary("slot_\(train.name)_\(ModelNames.sanitize(border.id.rawValue))_\(ModelNames.sanitize(slot.id.rawValue))")
                     row("slot", LinearExpression(use) - train.departed(k, by: slot.closes) + train.departed(k, by: slot.opens - 1) <= 0)
                     uses += use

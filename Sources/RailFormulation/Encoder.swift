@@ -8,8 +8,8 @@ extension TimetableModel {
     public func point(for runs: [TrainRun]) -> [Double]? {
         var values = [Double](repeating: 0, count: model.variableCount)
         func setStep(_ step: Step, at minute: Minute) -> Bool {
-            guard minute >= step.lo, minute <= step.hi else { return false }
-            for t in minute...step.hi { values[step.variables[t - step.lo].index] = 1 }
+            guard let first = step.index(of: minute) else { return false }
+            for variable in step.variables[first...] { values[variable.index] = 1 }
             return true
         }
         var holding: [Int: [(from: Minute, to: Minute, forward: Bool)]] = [:]

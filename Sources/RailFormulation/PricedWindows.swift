@@ -9,14 +9,14 @@ import RailDomain
 /// trains' priced values (the relaxed rows hold for x), and each p_i(x_i) ≥ v_i. So a timetable
 /// costing at most U − 1 has Σ_i (p_i(x_i) − v_i) ≤ U − 1 − L, and every train's run has
 /// p_i(x_i) ≤ v_i + (U − 1 − L). `SingleTrainSearch.departureWindows` turns that limit into
-/// windows per route position; a model built inside them holds every better timetable, so its
+/// the departure minutes of such runs per route position; a model built inside them holds every better timetable, so its
 /// optimum (or its infeasibility) is a statement about the spec's problem.
 enum PricedWindows {
     enum Outcome {
         /// Some train that must run has no run within its limit: no timetable costs less than U.
         case noBetterTimetable
-        /// Per movable train, its windows per route position; an empty list: it must be left out.
-        case windows([Int: [ClosedRange<Minute>]])
+        /// Per movable train, its departure minutes per route position (`.leftOut`: it must be left out).
+        case windows([Int: DepartureLimit])
     }
 
     /// `upperBound` is U, the best timetable's cost; `point` must come from `setting`'s rows.
@@ -26,7 +26,7 @@ enum PricedWindows {
         let gap = Double(upperBound - 1) - evaluation.bound
         guard gap >= 0 else { return .noBetterTimetable }
         var prices = point.multipliers.prices()
-        var limits: [Int: [ClosedRange<Minute>]] = [:]
+        var limits: [Int: DepartureLimit] = [:]
         for index in setting.movable {
             let train = instance.trains[index]
             prices.holds = point.directions.prices(of: index)
@@ -36,7 +36,7 @@ enum PricedWindows {
             if fits {
                 limits[index] = windows
             } else if train.isOptional {
-                limits[index] = []
+                limits[index] = .leftOut
             } else {
                 return .noBetterTimetable
             }

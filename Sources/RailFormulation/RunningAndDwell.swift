@@ -29,32 +29,40 @@ extension TimetableBuilder {
         let n = train.route.count - 1
         let runs = (0..<n).map { windows.running($0, instance) }
         let scheduled: Variable? = train.isOptional ? model.addBinary("run_\(name)") : nil
-        let origin = Step.add(to: &model, lo: windows.earliestDeparture[0], hi: windows.latestDeparture[0], name: "dep_\(name)_0")
+        let origin = Step.add(to: &model, minutes: windows.departureMinutes(0), name: "dep_\(name)_0")
         if let scheduled {
             row("start", LinearExpression(origin.final) - LinearExpression(scheduled) == 0)
         } else {
             model.setBounds(of: origin.final, lower: 1, upper: 1)
         }
         var stops: [[OptionSteps]] = []
+        var departures = origin.minutes
         for k in 1..<max(n, 1) where n > 1 {
             let options = stopOptions(train: train, k: k)
-            let arrivalLo = windows.earliestDeparture[k - 1] + runs[k - 1], arrivalHi = windows.latestDeparture[k - 1] + runs[k - 1]
-            let departureHi = windows.latestDeparture[k]
+            // Arrivals follow the departures from k − 1 by the run; departures keep to k's minutes.
+            let arrivals = departures.map { $0 + runs[k - 1] }
+            let leaving = windows.departureMinutes(k)
             let required = train.requiredDwell(atStop: k)
             var steps: [OptionSteps] = []
             for option in options {
                 let label = "\(name)_\(k)_\(option.label)"
                 switch option {
                 case .pass:
-                    let arrive = Step.add(to: &model, lo: arrivalLo, hi: arrivalHi, name: "arr_\(label)")
+                    let through = Set(leaving)
+                    let minutes = arrivals.filter { through.contains($0) }
+                    guard !minutes.isEmpty else { continue }
+                    let arrive = Step.add(to: &model, minutes: minutes, name: "arr_\(label)")
                     steps.append(OptionSteps(option: option, arrive: arrive, depart: arrive, dwell: 0))
                 case .track:
                     let dwell = max(required, 1)
-                    let lo = max(arrivalLo + dwell, windows.earliestDeparture[k]), hi = departureHi
-                    guard lo <= hi else { continue }  // no time to stand here inside the window
-                    let arrive = Step.add(to: &model, lo: arrivalLo, hi: arrivalHi, name: "arr_\(label)")
-                    let depart = Step.add(to: &model, lo: lo, hi: hi, name: "dep_\(label)")
-                    for t in lo...hi {
+                    guard let firstArrival = arrivals.first else { continue }
+                    let minutes = leaving.filter { $0 >= firstArrival + dwell }
+                    guard !minutes.isEmpty else { continue }  // no time to stand here inside the window
+                    let arrive = Step.add(to: &model, minutes: arrivals, name: "arr_\(label)")
+                    let depart = Step.add(to: &model, minutes: minutes, name: "dep_\(label)")
+                    // Departing by t means having arrived by t − dwell; between its minutes the
+                    // departure step does not change, so its minutes are the only rows needed.
+                    for t in minutes {
                         row("dwell", depart.at(t) - arrive.at(t - dwell) <= 0)
                     }
                     row("dwell", LinearExpression(depart.final) - LinearExpression(arrive.final) == 0)
@@ -64,11 +72,13 @@ extension TimetableBuilder {
             stops.append(steps)
             let previous = TrainVariables(index: index, train: train, windows: windows, scheduled: scheduled, origin: origin,
                                           stops: Array(stops.dropLast()), runs: runs)
-            for t in arrivalLo...arrivalHi {
+            // Both sides change only at the arrival minutes.
+            for t in arrivals {
                 var split = LinearExpression()
                 for option in steps { split += option.arrive.at(t) }
                 row("running", split - previous.departed(k - 1, by: t - runs[k - 1]) == 0)
             }
+            departures = Array(Set(steps.flatMap { $0.depart.minutes })).sorted()
         }
         return TrainVariables(index: index, train: train, windows: windows, scheduled: scheduled, origin: origin, stops: stops, runs: runs)
     }

@@ -87,35 +87,21 @@ enum SingleTrainSearch {
     }
 
     /// Per route position k (0..<route.count − 1), the departure minutes of every run whose priced
-    /// value may be at most `limit`: those whose least priced cost to depart k then, plus the
-    /// lateness the rest of the route cannot avoid, is within it (prices are never negative, so
-    /// the rest costs at least that). Returned as the hull per position; nil when no run is within
-    /// `limit` at some position (then none is at all).
+    /// value is at most `limit`: those where the least priced cost to depart k then (forward)
+    /// plus the least priced cost to go from there (backward) is within it. Nil when no run is
+    /// within `limit` (then no position has a minute).
     static func departureWindows(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices,
-                                 maximumWait: Int, limit: Double) -> [ClosedRange<Minute>]? {
-        let route = train.route, n = route.count - 1
-        let runs = (0..<n).map { instance.section(between: route[$0], route[$0 + 1])!.runningMinutes[train.trainClass]! }
-        // Fewest minutes from departing position k to arriving at the destination.
-        var rest = [Int](repeating: 0, count: n)
-        for k in stride(from: n - 1, through: 0, by: -1) {
-            rest[k] = runs[k] + (k + 1 < n ? train.requiredDwell(atStop: k + 1) + rest[k + 1] : 0)
-        }
-        let latenessPerMinute = Double(train.weight * instance.objective.latenessPerMinute)
-        var windows = [ClosedRange<Minute>?](repeating: nil, count: n)
+                                 maximumWait: Int, limit: Double) -> DepartureLimit? {
+        guard let frame = SearchFrame(train, instance: instance, maximumWait: maximumWait) else { return nil }
+        let toGo = costsToGo(train, instance: instance, holding: holding, prices: prices, frame: frame)
+        var allowed = [[Minute]](repeating: [], count: frame.n)
         _ = search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices, maximumWait: maximumWait,
                    observe: { k, departCost, o in
-            var low: Minute?, high: Minute?
-            for (i, cost) in departCost.enumerated() where cost < .infinity {
-                let t = o + i
-                let late = train.dueArrival.map { Double(max(0, t + rest[k] - $0)) } ?? 0
-                guard cost + latenessPerMinute * late <= limit + 1e-6 else { continue }
-                if low == nil { low = t }
-                high = t
+            for (i, cost) in departCost.enumerated() where cost < .infinity && cost + toGo[k][i] <= limit + 1e-6 {
+                allowed[k].append(o + i)
             }
-            if let low, let high { windows[k] = low...high }
         })
-        guard windows.allSatisfy({ $0 != nil }) else { return nil }
-        return windows.map { $0! }
+        return DepartureLimit(allowed: allowed)
     }
 
     /// The border slots (`border/slot`) a train can use in some run of its own, the fixed trains
@@ -139,21 +125,13 @@ enum SingleTrainSearch {
                                demand: [TrackID: Double], prices: ResourcePrices?, maximumWait: Int = maximumWait,
                                slotFilter: ((BorderID, SlotID) -> Bool)? = nil,
                                observe: ((_ position: Int, _ departCost: [Double], _ offset: Minute) -> Void)? = nil) -> (run: TrainRun, value: Double)? {
-        let horizon = instance.horizonMinutes
+        guard let frame = SearchFrame(train, instance: instance, maximumWait: maximumWait) else { return nil }
         let weights = instance.objective, w = Double(train.weight)
-        let route = train.route, n = route.count - 1
-        let sectionsOnRoute = (0..<n).map { k in instance.sections.firstIndex { $0.joins(route[k], route[k + 1]) }! }
-        let runs = (0..<n).map { instance.sections[sectionsOnRoute[$0]].runningMinutes[train.trainClass]! }
+        let route = train.route, n = frame.n
+        let sectionsOnRoute = frame.sections, runs = frame.runs
         let infinity = Double.infinity
-        let earliest = train.earliestDeparture ?? 0
-        let start = max(earliest, 0)
-        let travel = runs.reduce(0, +) + (1..<max(1, n)).reduce(0) { $0 + train.requiredDwell(atStop: $1) }
-        let last = min(horizon, start + travel + maximumWait)
-        guard start + travel <= horizon else { return nil }
-
-        // Arrays cover the train's minutes only, [start, last], at index minute − o: a week-long
-        // plan does not make every search a week long.
-        let o = start, size = last - start + 1
+        let earliest = frame.earliest, start = frame.start, last = frame.last
+        let o = start, size = frame.size
         // departCost[t − o]: least cost to depart position k at minute t.
         var departCost = [Double](repeating: infinity, count: size)
         for t in start...min(last, start + maximumWait) {
@@ -170,14 +148,8 @@ enum SingleTrainSearch {
                 guard sectionFree(section: sectionsOnRoute[k], from: route[k], enter: t, running: runs[k], instance: instance, holding: holding) else { continue }
                 var price = prices?.passage(section: sectionsOnRoute[k], from: route[k], enter: t, exit: t + runs[k]) ?? 0
                 if let border {
-                    let admitting = border.slots.filter { ($0.fromStation == nil || $0.fromStation == route[k]) && $0.opens <= t && t <= $0.closes
-                        && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity)
-                        && (slotFilter?(border.id, $0.id) ?? true) }
-                    // The cheapest slot, and of those the one that closes first.
-                    guard let slot = admitting.min(by: { a, b in
-                        let pa = prices?.slot(border.id, a.id) ?? 0, pb = prices?.slot(border.id, b.id) ?? 0
-                        return pa != pb ? pa < pb : a.closes < b.closes
-                    }) else { continue }
+                    guard let slot = cheapestSlot(border, from: route[k], at: t, countSlots: countSlots, holding: holding,
+                                                  prices: prices, slotFilter: slotFilter) else { continue }
                     slotsHere[t + runs[k] - o] = slot.id
                     price += prices?.slot(border.id, slot.id) ?? 0
                 }
@@ -244,7 +216,7 @@ enum SingleTrainSearch {
 
     /// Stretches `[low, high]` of minutes in which a stand from `low` to any departure up to `high`
     /// keeps the track free (with the clearance after it) and open.
-    private static func stretches(of track: Track, busy: [(from: Minute, to: Minute)], clearance: Int, from: Minute, to: Minute) -> [(Minute, Minute)] {
+    static func stretches(of track: Track, busy: [(from: Minute, to: Minute)], clearance: Int, from: Minute, to: Minute) -> [(Minute, Minute)] {
         // Free segments [s, f): between the held stands.
         var free: [(Minute, Minute)] = []
         var cursor = from
@@ -281,6 +253,20 @@ enum SingleTrainSearch {
             }
         }
         return demand
+    }
+
+    /// The slot a passage entering the border section from `from` at `t` takes: of those open in
+    /// its direction then (with room, when `countSlots`), the cheapest, and of those the one that
+    /// closes first.
+    static func cheapestSlot(_ border: Border, from: StationID, at t: Minute, countSlots: Bool, holding: Occupancy,
+                             prices: ResourcePrices?, slotFilter: ((BorderID, SlotID) -> Bool)?) -> BorderSlot? {
+        let admitting = border.slots.filter { ($0.fromStation == nil || $0.fromStation == from) && $0.opens <= t && t <= $0.closes
+            && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity)
+            && (slotFilter?(border.id, $0.id) ?? true) }
+        return admitting.min(by: { a, b in
+            let pa = prices?.slot(border.id, a.id) ?? 0, pb = prices?.slot(border.id, b.id) ?? 0
+            return pa != pb ? pa < pb : a.closes < b.closes
+        })
     }
 
     /// Spec 4.5 and 4.6 against the held passages of the section.

@@ -15,6 +15,14 @@ struct TrainWindows {
     /// Minutes the train must wait in total even when alone (included in `slack`).
     let forcedWait: Int
     let slack: Int
+    /// Departure minutes inside the windows that the model may use; nil: all of them.
+    var allowed: DepartureLimit? = nil
+
+    /// The minutes train may depart position k: its window, less what `allowed` excludes.
+    func departureMinutes(_ k: Int) -> [Minute] {
+        let window = earliestDeparture[k]...latestDeparture[k]
+        return allowed?.minutes(at: k, within: window) ?? Array(window)
+    }
 
     func running(_ k: Int, _ instance: Instance) -> Int {
         instance.section(between: train.route[k], train.route[k + 1])!.runningMinutes[train.trainClass]!
@@ -45,21 +53,23 @@ extension TrainWindows {
     func narrowed(around departures: [Minute], margin: Int) -> TrainWindows {
         let earliest = zip(earliestDeparture, departures).map { max($0, $1 - margin) }
         let latest = zip(latestDeparture, departures).map { min($0, $1 + margin) }
-        return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack)
+        return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack,
+                            allowed: allowed)
     }
 
     /// `make(for:extra:instance:)`, cut to `limit` when one is given (see `limited(to:)`).
-    static func make(for train: Train, extra: Int, limit: [ClosedRange<Minute>]?, instance: Instance) -> TrainWindows? {
+    static func make(for train: Train, extra: Int, limit: DepartureLimit?, instance: Instance) -> TrainWindows? {
         guard let base = make(for: train, extra: extra, instance: instance) else { return nil }
         return limit.map { base.limited(to: $0, instance) } ?? base
     }
 
-    /// These windows cut to `departures[k]` at each route position (windows every better
-    /// timetable keeps to, such as `PricedWindows`'); nil if nothing is left at some position (an
-    /// empty list: the train may not run at all).
-    func limited(to departures: [ClosedRange<Minute>], _ instance: Instance) -> TrainWindows? {
-        guard !departures.isEmpty else { return nil }
-        guard departures.count == earliestDeparture.count else { return self }
+    /// These windows cut to the minutes `limit` allows at each route position (minutes every
+    /// better timetable keeps to, such as `PricedWindows`'); nil if nothing is left at some
+    /// position (`DepartureLimit.leftOut`: the train may not run at all).
+    func limited(to limit: DepartureLimit, _ instance: Instance) -> TrainWindows? {
+        guard !limit.minutes.isEmpty else { return nil }
+        guard limit.minutes.count == earliestDeparture.count else { return self }
+        let departures = limit.hulls
         var earliest = zip(earliestDeparture, departures).map { max($0, $1.lowerBound) }
         var latest = zip(latestDeparture, departures).map { min($0, $1.upperBound) }
         // Keep the windows consistent along the route, as the model's steps assume (a pass at k
@@ -72,7 +82,9 @@ extension TrainWindows {
             latest[k - 1] = min(latest[k - 1], latest[k] - minimumStep(k, instance))
         }
         guard zip(earliest, latest).allSatisfy({ $0 <= $1 }) else { return nil }
-        return TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack)
+        let windows = TrainWindows(train: train, earliestDeparture: earliest, latestDeparture: latest, forcedWait: forcedWait, slack: slack,
+                                   allowed: limit)
+        return (0..<earliest.count).allSatisfy { !windows.departureMinutes($0).isEmpty } ? windows : nil
     }
 
     /// Fewest minutes from departing route position k − 1 to departing k.

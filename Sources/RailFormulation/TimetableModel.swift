@@ -30,9 +30,9 @@ public struct TimetableModel {
 
     /// Builds the model. `extra[i]` is the most minutes train i may wait beyond its forced wait.
     /// `around[i]`, when given, keeps train i within `margin` minutes of those departures;
-    /// `limits[i]` cuts its departure window at each route position.
+    /// `limits[i]` keeps it to those departure minutes at each route position.
     public static func build(_ instance: Instance, extra: [Int], around: [Int: [Minute]] = [:], margin: Int = 0,
-                             limits: [Int: [ClosedRange<Minute>]] = [:]) -> TimetableModel {
+                             limits: [Int: DepartureLimit] = [:]) -> TimetableModel {
         var builder = TimetableBuilder(instance: instance, extra: extra)
         builder.limits = limits
         builder.around = around
@@ -52,11 +52,11 @@ extension TimetableModel {
     /// About how many columns `build(instance, extra:)` would make, without making them: steps of
     /// the origin and of every stop option over the windows. Lets the planner decline a model
     /// before it fills memory (a year-long horizon with wide windows would).
-    public static func estimatedColumns(_ instance: Instance, extra: [Int], limits: [Int: [ClosedRange<Minute>]] = [:]) -> Int {
+    public static func estimatedColumns(_ instance: Instance, extra: [Int], limits: [Int: DepartureLimit] = [:]) -> Int {
         var total = 0
         for (index, train) in instance.trains.enumerated() {
             guard let windows = TrainWindows.make(for: train, extra: extra[index], limit: limits[index], instance: instance) else { continue }
-            let widths = zip(windows.earliestDeparture, windows.latestDeparture).map { $1 - $0 + 1 }
+            let widths = (0..<windows.earliestDeparture.count).map { windows.departureMinutes($0).count }
             total += widths.first ?? 0
             for k in 1..<max(1, widths.count) {
                 let options = 1 + (instance.station(train.route[k])?.tracks.count ?? 0)
@@ -79,8 +79,10 @@ struct TimetableBuilder {
     /// Trains held near known departures (neighbourhood search), and how near.
     var around: [Int: [Minute]] = [:]
     var margin = 0
-    /// Per train, departure windows per route position that every better timetable keeps to.
-    var limits: [Int: [ClosedRange<Minute>]] = [:]
+    /// Per train, departure minutes per route position that every better timetable keeps to.
+    var limits: [Int: DepartureLimit] = [:]
+    /// The rows `row(_:_:)` has added, to add none twice.
+    private var rowsAdded: Set<RowKey> = []
 
     init(instance: Instance, extra: [Int]) {
         self.instance = instance
@@ -92,9 +94,15 @@ struct TimetableBuilder {
     }
 
     /// Adds a row named after its constraint family (`running_17`), so that a violated row says
-    /// which rule of the spec it stands for.
+    /// which rule of the spec it stands for. A row that repeats one already added, or that holds
+    /// whatever the variables are, is left out: where limits leave gaps in the steps, the rows of
+    /// neighbouring minutes often come out the same.
     mutating func row(_ family: String, _ constraint: LinearConstraint) {
-        model.add(constraint, name: "\(family)_\(model.constraintCount + 1)")
+        let normal = constraint.expression.normalized()
+        let bounds = constraint.bounds.shifted(by: normal.constant)
+        if normal.terms.isEmpty, bounds.lower <= 0, bounds.upper >= 0 { return }
+        guard rowsAdded.insert(RowKey(terms: normal.terms, bounds: bounds)).inserted else { return }
+        model.addConstraint(LinearExpression(terms: normal.terms), bounds, name: "\(family)_\(model.constraintCount + 1)")
     }
 
     /// Ranges of minutes that overlap among at least two of `ranges`.
@@ -118,5 +126,20 @@ struct TimetableBuilder {
             }
         }
         return result
+    }
+}
+
+/// A row's normalized terms and bounds, to recognise a row added before.
+private struct RowKey: Hashable {
+    let indices: [Int]
+    let coefficients: [Double]
+    let lower: Double
+    let upper: Double
+
+    init(terms: [Term], bounds: RowBounds) {
+        indices = terms.map(\.variable.index)
+        coefficients = terms.map(\.coefficient)
+        lower = bounds.lower
+        upper = bounds.upper
     }
 }

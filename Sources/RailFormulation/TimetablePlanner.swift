@@ -162,7 +162,7 @@ struct PlanRun {
     /// Builds and solves one restricted model; keeps its timetable if it is the best so far.
     /// `limits`, when given, are windows every better timetable keeps to (`PricedWindows`); such a
     /// model is solved or not, never replaced by neighbourhood search.
-    mutating func solveRound(_ round: Int, extra: [Int], limits: [Int: [ClosedRange<Minute>]] = [:]) throws(PlanError) -> SolveResult {
+    mutating func solveRound(_ round: Int, extra: [Int], limits: [Int: DepartureLimit] = [:]) throws(PlanError) -> SolveResult {
         if limits.isEmpty, TimetableModel.estimatedColumns(instance, extra: extra) > 4 * options.maximumColumns, let current = best {
             // Far too large even to build usefully: improve the best timetable instead.
             improveWithoutModel(current.runs)

@@ -66,8 +66,8 @@ struct LagrangianBoundTests {
             for (index, train) in instance.trains.enumerated() where !train.isFixed {
                 guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
                 let departures = run.stops.dropLast().compactMap(\.departure)
-                let windows = limits[index] ?? []
-                #expect(windows.count == departures.count && zip(windows, departures).allSatisfy { $0.contains($1) },
+                let windows = limits[index]?.minutes ?? []
+                #expect(windows.count == departures.count && zip(windows, departures).allSatisfy { ranges, t in ranges.contains { $0.contains(t) } },
                         "seed \(seed), \(name), \(train.id): departures \(departures) outside \(windows)")
             }
             let inside = TimetableModel.build(instance, extra: room, limits: limits)

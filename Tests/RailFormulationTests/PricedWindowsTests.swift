@@ -66,13 +66,63 @@ struct PricedWindowsTests {
         // Cut only the last position's window to its earliest minute.
         var cuts = zip(base.earliestDeparture, base.latestDeparture).map { $0...$1 }
         cuts[n - 1] = base.earliestDeparture[n - 1]...base.earliestDeparture[n - 1]
-        let limited = try #require(base.limited(to: cuts, instance))
+        let limited = try #require(base.limited(to: DepartureLimit(minutes: cuts.map { [$0] }), instance))
         for k in 1..<n {
             let step = base.running(k - 1, instance) + train.requiredDwell(atStop: k)
             #expect(limited.latestDeparture[k - 1] + step <= limited.latestDeparture[k], "position \(k)")
             #expect(limited.earliestDeparture[k - 1] + step <= limited.earliestDeparture[k], "position \(k)")
         }
-        #expect(base.limited(to: [], instance) == nil)
+        #expect(base.limited(to: .leftOut, instance) == nil)
+    }
+
+    /// The backward pass is the forward search's mirror: at every route position, the least of
+    /// forward cost plus cost to go is the train's least priced value, met at its cheapest run's
+    /// departures; below that value no minute is left, at it every position keeps one.
+    @Test func costToGoMeetsTheForwardSearch() throws {
+        var checked = 0
+        for seed: UInt64 in [3, 17, 41, 88] {
+            let instance = InstanceGenerator(stations: 6, trains: 12, horizonMinutes: 600).instance(seed: seed)
+            let lowerBounds = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }
+            let bound = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: 1_000_000, until: .now + .seconds(5))
+            let point = try #require(bound.point, "seed \(seed)")
+            let setting = RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: 1_000_000)
+            var prices = point.multipliers.prices()
+            for index in setting.movable {
+                let train = instance.trains[index]
+                prices.holds = point.directions.prices(of: index)
+                let wait = setting.maximumWaits[index]
+                guard let cheapest = SingleTrainSearch.pricedPlan(train, instance: instance, holding: setting.fixedHolding, prices: prices,
+                                                                   maximumWait: wait) else { continue }
+                let at = try #require(SingleTrainSearch.departureWindows(train, instance: instance, holding: setting.fixedHolding, prices: prices,
+                                                                          maximumWait: wait, limit: cheapest.value),
+                                      "seed \(seed), \(train.id): nothing at its own least value \(cheapest.value)")
+                let departures = cheapest.run.stops.dropLast().compactMap(\.departure)
+                #expect(zip(at.minutes, departures).allSatisfy { ranges, t in ranges.contains { $0.contains(t) } },
+                        "seed \(seed), \(train.id): cheapest run \(departures) outside \(at.minutes)")
+                #expect(SingleTrainSearch.departureWindows(train, instance: instance, holding: setting.fixedHolding, prices: prices,
+                                                           maximumWait: wait, limit: cheapest.value - 1e-3) == nil,
+                        "seed \(seed), \(train.id): minutes below the least value \(cheapest.value)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 30)
+    }
+
+    /// A step with gaps: the event happens only at its minutes, and between them it keeps its value.
+    @Test func stepWithGapsKeepsItsValueBetweenMinutes() {
+        var model = Model(name: "steps")
+        let step = Step.add(to: &model, minutes: [10, 11, 20, 30], name: "s")
+        #expect(model.variableCount == 4 && model.constraintCount == 3)
+        #expect(step.at(9).terms.isEmpty)
+        #expect(step.at(10) == LinearExpression(step.variables[0]))
+        #expect(step.at(19) == LinearExpression(step.variables[1]))
+        #expect(step.at(29) == LinearExpression(step.variables[2]))
+        #expect(step.at(99) == LinearExpression(step.final))
+        #expect(step.index(of: 20) == 2 && step.index(of: 21) == nil && step.index(of: 9) == nil)
+        var values = [Double](repeating: 0, count: 4)
+        values[2] = 1
+        values[3] = 1
+        #expect(step.minute(in: values) == 20)
     }
 }
 
