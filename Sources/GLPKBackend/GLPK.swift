@@ -168,10 +168,11 @@ final class GLPKProblem {
     }
 
     /// Primal simplex on the LP (relaxation).
-    func simplex(timeLimitMilliseconds: Int32?, presolve: Bool, messageLevel: SolverMessageLevel) -> SimplexOutcome {
+    func simplex(timeLimitMilliseconds: Int32?, presolve: Bool, messageLevel: SolverMessageLevel, method: SimplexMethod) -> SimplexOutcome {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLPK.messageLevel(messageLevel)
+        parameters.meth = method == .dual ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         if let timeLimitMilliseconds { parameters.tm_lim = timeLimitMilliseconds }
         let rc = glp_simplex(pointer, &parameters)

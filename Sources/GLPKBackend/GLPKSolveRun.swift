@@ -50,7 +50,8 @@ struct GLPKSolveRun {
     // MARK: LP
 
     private func linearProgram(_ problem: GLPKProblem, warmStartOutcome: WarmStartOutcome) throws(MIPError) -> SolveResult {
-        let outcome = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: options.presolve, messageLevel: options.messageLevel)
+        let outcome = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: options.presolve, messageLevel: options.messageLevel,
+                                 method: parameters.simplex)
         let words = "glp_simplex: \(GLPKStatus.returnCodeName(outcome.returnCode)); glp_get_status: \(GLPKStatus.statusName(outcome.status))"
         guard let (termination, primal) = GLPKStatus.lp(returnCode: outcome.returnCode, status: outcome.status) else {
             throw .backendFailure(words)
@@ -78,12 +79,14 @@ struct GLPKSolveRun {
             // Without the MIP presolver, glp_intopt starts from an optimal LP basis. The LP presolver
             // still helps: it finds infeasible relaxations at once and cut simplex time 4× on
             // time-indexed models (measured), and glp_simplex hands back a basis of the original LP.
-            var lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: true, messageLevel: options.messageLevel)
+            var lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: true, messageLevel: options.messageLevel,
+                                 method: parameters.simplex)
             if lp.returnCode == GLP_EFAIL {
                 // Seen on large time-indexed models: "unable to recover undefined or non-optimal
                 // solution" after the LP presolver. The plain simplex then finishes the job.
                 words.append("glp_simplex with presolver: \(GLPKStatus.returnCodeName(lp.returnCode)); retried without it")
-                lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: false, messageLevel: options.messageLevel)
+                lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: false, messageLevel: options.messageLevel,
+                                 method: parameters.simplex)
             }
             words.append("glp_simplex: \(GLPKStatus.returnCodeName(lp.returnCode)); glp_get_status: \(GLPKStatus.statusName(lp.status))")
             guard lp.returnCode == 0, lp.status == GLP_OPT else {

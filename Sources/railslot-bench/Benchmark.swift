@@ -44,6 +44,21 @@ struct Benchmark: ParsableCommand {
         Case(trains: 80, days: 1, limit: 30), Case(trains: 160, days: 3, limit: 120), Case(trains: 320, days: 7, limit: 120),
     ]
 
+    /// Writes the instance as `bench-N.json`, making the directory when it is missing.
+    private func writeInstance(_ instance: Instance, into directory: String, trains: Int) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            // Foundation's own words here are an error number; these are what it means.
+            throw BenchError(description: "cannot make the directory \(directory): a file is in the way, or it may not be written")
+        }
+        do {
+            try AtomicFile.write(InstanceWriter.text(instance), to: "\(directory)/bench-\(trains).json")
+        } catch {
+            throw BenchError(description: error.description)
+        }
+    }
+
     /// Unbuffered, so a long run shows each row as soon as it is measured.
     private func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -63,7 +78,7 @@ struct Benchmark: ParsableCommand {
             let stuck = Set(Feasibility.trainsThatDoNotFit(instance))
             instance.trains.removeAll { stuck.contains($0.id) }
             if let directory = writeInstances {
-                try InstanceWriter.text(instance).write(toFile: "\(directory)/bench-\(item.trains).json", atomically: true, encoding: .utf8)
+                try writeInstance(instance, into: directory, trains: item.trains)
             }
             var options = PlanOptions(timeLimitSeconds: item.limit)
             if verbose { options.logger = Logger(label: "glpk") { StreamLogHandler.standardError(label: $0) } }
@@ -89,4 +104,9 @@ struct Benchmark: ParsableCommand {
 
         }
     }
+}
+
+/// A failure reported as one line, without the usage text argument errors get.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
 }
