@@ -167,7 +167,7 @@ final class GLPKProblem {
         glp_adv_basis(pointer, 0)
     }
 
-    /// Primal simplex on the LP (relaxation).
+    /// The simplex method on the LP (relaxation).
     func simplex(timeLimitMilliseconds: Int32?, presolve: Bool, messageLevel: SolverMessageLevel, method: SimplexMethod) -> SimplexOutcome {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
