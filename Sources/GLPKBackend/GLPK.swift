@@ -167,6 +167,33 @@ final class GLPKProblem {
         glp_adv_basis(pointer, 0)
     }
 
+    /// Makes the basis of a feasible point whose every column sits at a bound: every row's slack
+    /// basic (the basis matrix is the identity), every column non-basic at its value, so the
+    /// primal simplex starts at that point with no phase 1. False, and the basis unchanged, when
+    /// some column lies strictly inside its bounds. `point` holds one value per column.
+    func startBasis(at point: [Double]) -> Bool {
+        var statuses: [Int32] = []
+        statuses.reserveCapacity(columnCount)
+        for index in 0..<columnCount {
+            let column = Int32(index + 1), value = point[index], type = glp_get_col_type(pointer, column)
+            let lower = glp_get_col_lb(pointer, column), upper = glp_get_col_ub(pointer, column)
+            if type == GLP_FX {
+                statuses.append(GLP_NS)
+            } else if (type == GLP_LO || type == GLP_DB) && abs(value - lower) <= 1e-9 {
+                statuses.append(GLP_NL)
+            } else if (type == GLP_UP || type == GLP_DB) && abs(value - upper) <= 1e-9 {
+                statuses.append(GLP_NU)
+            } else if type == GLP_FR && value == 0 {
+                statuses.append(GLP_NF)
+            } else {
+                return false
+            }
+        }
+        for index in 0..<rowCount { glp_set_row_stat(pointer, Int32(index + 1), GLP_BS) }
+        for (index, status) in statuses.enumerated() { glp_set_col_stat(pointer, Int32(index + 1), status) }
+        return true
+    }
+
     /// The simplex method on the LP (relaxation).
     func simplex(timeLimitMilliseconds: Int32?, presolve: Bool, messageLevel: SolverMessageLevel, method: SimplexMethod) -> SimplexOutcome {
         var parameters = glp_smcp()
