@@ -12,7 +12,8 @@ public struct GLPKParameters: Sendable, Equatable {
     /// default: from GLPK's all-slack start a minimising model with costs ≥ 0 is dual feasible,
     /// and on time-indexed models inside priced windows the dual simplex took 0.9–1.7 s where the
     /// primal took 1.6–3.5 s (glpsol, two bench models; 14.2 against 16.3 s on a larger one).
-    /// GLPK falls back to the primal simplex where the dual fails.
+    /// GLPK falls back to the primal simplex where the dual fails. A MIP whose warm start gives a
+    /// basis starts the primal simplex from that instead (no phase 1; see `GLPKSolveRun`).
     public var simplex = SimplexMethod.dual
     // Cover cuts are deliberately absent: GLPK 5.0 keeps their state in static variables, which
     // races when two problems are solved on two threads (see shared/design/glpk-notes.md).
