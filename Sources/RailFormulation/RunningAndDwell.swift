@@ -42,14 +42,14 @@ extension TimetableBuilder {
             // Arrivals follow the departures from k − 1 by the run; departures keep to k's minutes.
             let arrivals = departures.map { $0 + runs[k - 1] }
             let leaving = windows.departureMinutes(k)
+            let leavingSet = Set(leaving)
             let required = train.requiredDwell(atStop: k)
             var steps: [OptionSteps] = []
             for option in options {
                 let label = "\(name)_\(k)_\(option.label)"
                 switch option {
                 case .pass:
-                    let through = Set(leaving)
-                    let minutes = arrivals.filter { through.contains($0) }
+                    let minutes = arrivals.filter { leavingSet.contains($0) }
                     guard !minutes.isEmpty else { continue }
                     let arrive = Step.add(to: &model, minutes: minutes, name: "arr_\(label)")
                     steps.append(OptionSteps(option: option, arrive: arrive, depart: arrive, dwell: 0))
