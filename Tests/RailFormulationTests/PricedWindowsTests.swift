@@ -52,6 +52,37 @@ struct PricedWindowsTests {
         }
     }
 
+    /// An optional train whose every run costs more than leaving it out plus the gap must be left
+    /// out of every better timetable: its limit is `.leftOut`, and the model inside the windows
+    /// has no variables for it. Here leaving out is free (penalty 0), the train cannot be on time
+    /// (due at its earliest departure: at least 10 × its travel minutes late), and the upper bound
+    /// sits just above the bound (a gap under 1).
+    @Test func optionalTrainBeyondItsLimitIsLeftOut() throws {
+        var instance = InstanceGenerator(stations: 4, trains: 6, horizonMinutes: 300).instance(seed: 510)
+        let index = try #require(instance.trains.indices.first { !instance.trains[$0].isFixed && !instance.trains[$0].isOptional })
+        instance.trains[index].isOptional = true
+        instance.trains[index].dueArrival = instance.trains[index].earliestDeparture
+        instance.objective.unscheduledPenalty = 0
+        let lowerBounds = instance.trains.map { CostBounds.lowerBound(of: $0, instance: instance) }
+        let room = instance.trains.map { TrainWindows.maximumExtra(for: $0, instance: instance) ?? 0 }
+        let whole = try GLPKSolver().solve(TimetableModel.build(instance, extra: room).model, options: SolveOptions(timeLimitSeconds: 60))
+        let optimum = try #require(whole.termination == .optimal ? whole.objective.map { Int($0.rounded()) } : nil)
+        let bound = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: optimum, until: .now + .seconds(10))
+        let point = try #require(bound.point)
+        let setting = RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: optimum)
+        let upperBound = Int(bound.value.rounded(.up)) + 1
+        guard case .windows(let limits) = PricedWindows.compute(setting: setting, point: point, upperBound: upperBound, room: room) else {
+            Issue.record("bound \(bound.value): no windows at all for \(upperBound)")
+            return
+        }
+        #expect(limits[index] == .leftOut, "\(instance.trains[index].id): \(String(describing: limits[index]))")
+        let inside = TimetableModel.build(instance, extra: room, limits: limits)
+        #expect(inside.trains[index] == nil)
+        // Trains that must run keep minutes (the others cost nothing left out, so they may go too).
+        #expect(limits.filter { !instance.trains[$0.key].isOptional }.allSatisfy { !$0.value.minutes.isEmpty })
+        #expect(limits.contains { !instance.trains[$0.key].isOptional })
+    }
+
     /// Windows cut at one position are carried along the route: departing a later position takes
     /// at least the run and the required dwell, so no pass can leave a later window.
     @Test func limitedWindowsStayConsistentAlongTheRoute() throws {
