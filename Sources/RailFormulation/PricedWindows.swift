@@ -8,9 +8,9 @@ import RailDomain
 /// C(λ) what capacity gives back. Any timetable x costs at least Σ_i p_i(x_i) − C(λ), with p_i its
 /// trains' priced values (the relaxed rows hold for x), and each p_i(x_i) ≥ v_i. So a timetable
 /// costing at most U − 1 has Σ_i (p_i(x_i) − v_i) ≤ U − 1 − L, and every train's run has
-/// p_i(x_i) ≤ v_i + (U − 1 − L). `SingleTrainSearch.departureWindows` turns that limit into
-/// the departure minutes of such runs per route position; a model built inside them holds every better timetable, so its
-/// optimum (or its infeasibility) is a statement about the spec's problem.
+/// p_i(x_i) ≤ v_i + (U − 1 − L). `SingleTrainSearch.departureLimit` turns that limit into the
+/// departure minutes of such runs per route position; a model built inside them holds every
+/// better timetable, so its optimum (or its infeasibility) is a statement about the spec's problem.
 enum PricedWindows {
     enum Outcome {
         /// Some train that must run has no run within its limit: no timetable costs less than U.
@@ -30,11 +30,11 @@ enum PricedWindows {
         for index in setting.movable {
             let train = instance.trains[index]
             prices.holds = point.directions.prices(of: index)
-            let windows = SingleTrainSearch.departureWindows(train, instance: instance, holding: setting.fixedHolding, prices: prices,
-                                                             maximumWait: setting.maximumWaits[index], limit: evaluation.values[index] + gap)
-            let fits = windows.flatMap { TrainWindows.make(for: train, extra: room[index], limit: $0, instance: instance) } != nil
-            if fits {
-                limits[index] = windows
+            let cheapEnough = SingleTrainSearch.departureLimit(train, instance: instance, holding: setting.fixedHolding, prices: prices,
+                                                               maximumWait: setting.maximumWaits[index], limit: evaluation.values[index] + gap)
+            // The minutes must also meet the train's room to wait (its safe extra).
+            if let cheapEnough, TrainWindows.make(for: train, extra: room[index], limit: cheapEnough, instance: instance) != nil {
+                limits[index] = cheapEnough
             } else if train.isOptional {
                 limits[index] = .leftOut
             } else {

@@ -90,7 +90,7 @@ enum SingleTrainSearch {
     /// value is at most `limit`: those where the least priced cost to depart k then (forward)
     /// plus the least priced cost to go from there (backward) is within it. Nil when no run is
     /// within `limit` (then no position has a minute).
-    static func departureWindows(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices,
+    static func departureLimit(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices,
                                  maximumWait: Int, limit: Double) -> DepartureLimit? {
         guard let frame = SearchFrame(train, instance: instance, maximumWait: maximumWait) else { return nil }
         let toGo = costsToGo(train, instance: instance, holding: holding, prices: prices, frame: frame)

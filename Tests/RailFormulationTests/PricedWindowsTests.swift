@@ -124,13 +124,13 @@ struct PricedWindowsTests {
                 let wait = setting.maximumWaits[index]
                 guard let cheapest = SingleTrainSearch.pricedPlan(train, instance: instance, holding: setting.fixedHolding, prices: prices,
                                                                    maximumWait: wait) else { continue }
-                let at = try #require(SingleTrainSearch.departureWindows(train, instance: instance, holding: setting.fixedHolding, prices: prices,
+                let at = try #require(SingleTrainSearch.departureLimit(train, instance: instance, holding: setting.fixedHolding, prices: prices,
                                                                           maximumWait: wait, limit: cheapest.value),
                                       "seed \(seed), \(train.id): nothing at its own least value \(cheapest.value)")
                 let departures = cheapest.run.stops.dropLast().compactMap(\.departure)
                 #expect(zip(at.minutes, departures).allSatisfy { ranges, t in ranges.contains { $0.contains(t) } },
                         "seed \(seed), \(train.id): cheapest run \(departures) outside \(at.minutes)")
-                #expect(SingleTrainSearch.departureWindows(train, instance: instance, holding: setting.fixedHolding, prices: prices,
+                #expect(SingleTrainSearch.departureLimit(train, instance: instance, holding: setting.fixedHolding, prices: prices,
                                                            maximumWait: wait, limit: cheapest.value - 1e-3) == nil,
                         "seed \(seed), \(train.id): minutes below the least value \(cheapest.value)")
                 checked += 1
