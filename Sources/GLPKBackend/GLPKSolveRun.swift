@@ -51,7 +51,7 @@ struct GLPKSolveRun {
 
     private func linearProgram(_ problem: GLPKProblem, warmStartOutcome: WarmStartOutcome) throws(MIPError) -> SolveResult {
         let outcome = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: options.presolve, messageLevel: options.messageLevel,
-                                 method: parameters.simplex)
+                                      method: parameters.simplex)
         let words = "glp_simplex: \(GLPKStatus.returnCodeName(outcome.returnCode)); glp_get_status: \(GLPKStatus.statusName(outcome.status))"
         guard let (termination, primal) = GLPKStatus.lp(returnCode: outcome.returnCode, status: outcome.status) else {
             throw .backendFailure(words)
@@ -79,24 +79,18 @@ struct GLPKSolveRun {
             // Without the MIP presolver, glp_intopt starts from an optimal LP basis. The LP presolver
             // still helps: it finds infeasible relaxations at once and cut simplex time 4× on
             // time-indexed models (measured), and glp_simplex hands back a basis of the original LP.
-            var lp: GLPKProblem.SimplexOutcome
-            if let warmStart, problem.startBasis(at: warmStart) {
-                // From the checked warm start's own basis the primal simplex needs no phase 1 (a
-                // 20-train model's root LP: about 12 s against 15 s). The LP presolver would drop
-                // the basis, so it stays off.
-                notes.append("root LP started from the warm start's basis")
-                lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: false, messageLevel: options.messageLevel,
-                                     method: .primal)
-            } else {
-                lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: true, messageLevel: options.messageLevel,
-                                     method: parameters.simplex)
-            }
-            if lp.returnCode == GLP_EFAIL {
+            // From a checked warm start's own basis the primal simplex needs no phase 1 (a 20-train
+            // model's root LP: about 12 s against 15 s); the LP presolver would drop that basis.
+            let fromWarmStart = warmStart.map { problem.startBasis(at: $0) } ?? false
+            if fromWarmStart { notes.append("root LP started from the warm start's basis") }
+            var lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: !fromWarmStart, messageLevel: options.messageLevel,
+                                     method: fromWarmStart ? .primal : parameters.simplex)
+            if lp.returnCode == GLP_EFAIL, !fromWarmStart {
                 // Seen on large time-indexed models: "unable to recover undefined or non-optimal
                 // solution" after the LP presolver. The plain simplex then finishes the job.
                 words.append("glp_simplex with presolver: \(GLPKStatus.returnCodeName(lp.returnCode)); retried without it")
                 lp = problem.simplex(timeLimitMilliseconds: remainingMilliseconds(), presolve: false, messageLevel: options.messageLevel,
-                                 method: parameters.simplex)
+                                     method: parameters.simplex)
             }
             words.append("glp_simplex: \(GLPKStatus.returnCodeName(lp.returnCode)); glp_get_status: \(GLPKStatus.statusName(lp.status))")
             guard lp.returnCode == 0, lp.status == GLP_OPT else {

@@ -47,11 +47,10 @@ extension SingleTrainSearch {
         let o = frame.start, infinity = Double.infinity
         let station = instance.station(train.route[k])!
         let required = train.requiredDwell(atStop: k)
-        let customs = train.hasCustoms(at: station.id)
         var arriveCost = required == 0 ? departCost : [Double](repeating: infinity, count: frame.size)
         let shortest = max(required, 1), price = Double(train.weight * instance.objective.dwellPerMinute)
         let clearance = station.clearanceMinutes
-        for track in station.tracks where TrackClass(station: station.id, index: 0, tracks: [track]).admits(train, customs: customs) {
+        for track in usableTracks(at: station, for: train) {
             let occupied = prices.trackPrefix(track.id)
             func held(_ m: Minute) -> Double { occupied.map { $0[min(m, $0.count - 1)] } ?? 0 }
             // A stand [a, e] costs price × (e − a − required) + held(e + clearance) − held(a): sweep

@@ -170,9 +170,8 @@ enum SingleTrainSearch {
             // An intermediate stop: pass, or stand on a track that is free and open.
             let station = instance.station(route[k + 1])!
             let required = train.requiredDwell(atStop: k + 1)
-            let customs = train.hasCustoms(at: station.id)
             // Least-demanded tracks first, so that on ties a train leaves the tracks others depend on.
-            let tracks = station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
+            let tracks = usableTracks(at: station, for: train)
                 .sorted { (demand[$0.id] ?? 0, $0.lengthMeters) < (demand[$1.id] ?? 0, $1.lengthMeters) }
             var nextDepart = [Double](repeating: infinity, count: size)
             var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: size)
@@ -247,12 +246,18 @@ enum SingleTrainSearch {
         for train in instance.trains where !train.isFixed {
             for k in 1..<max(1, train.route.count - 1) where train.requiredDwell(atStop: k) > 0 {
                 guard let station = instance.station(train.route[k]) else { continue }
-                let customs = train.hasCustoms(at: station.id)
-                let fitting = station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
+                let fitting = usableTracks(at: station, for: train)
                 for track in fitting { demand[track.id, default: 0] += 1 / Double(fitting.count) }
             }
         }
         return demand
+    }
+
+    /// The tracks of `station` this train may stand on (kind, length, cargo; customs where it is
+    /// inspected there).
+    static func usableTracks(at station: Station, for train: Train) -> [Track] {
+        let customs = train.hasCustoms(at: station.id)
+        return station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
     }
 
     /// The slot a passage entering the border section from `from` at `t` takes: of those open in
