@@ -1,5 +1,6 @@
 import Logging
 import MIP
+import RailDomain
 
 /// How `TimetablePlanner` searches.
 public struct PlanOptions: Sendable {
@@ -23,6 +24,9 @@ public struct PlanOptions: Sendable {
     /// Skip the preparation (per-train lower bounds and the insertion heuristic): for the small
     /// plans that preparation itself makes, one train against fixed ones.
     public var singleTrain: Bool
+    /// A timetable to start from (one run per train of the instance, in its order): kept as the
+    /// first best if the validator accepts it, so the plan never ends worse than it.
+    public var startingTimetable: [TrainRun]?
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, initialSlack: Int = 60, maximumRounds: Int = 6,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil, logger: Logger? = nil, cancellation: CancellationToken? = nil,

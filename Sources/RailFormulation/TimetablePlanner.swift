@@ -67,6 +67,8 @@ struct PlanRun {
     var startsDone = 0
     /// The best cost for which a model inside priced windows was last tried (once per cost).
     var pricedWindowsTried: Int?
+    /// Days re-planned so far (`DayNeighbourhoods`): the next pass goes on with the next day.
+    var daysReplanned = 0
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -270,7 +272,11 @@ struct PlanRun {
     /// timetables, its bound) and tries the model inside priced windows.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
-        multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
+        // Over several days, re-planning each day finds far more than other orders of the whole.
+        if !replanDays(until: deadline) {
+            multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
+        }
+        if columnGenerationUnsettled { return }
         if columnGenerationUnsettled { return }
         // The neighbourhoods cannot read the plan's state while they change it: they get the
         // background by value.
@@ -284,6 +290,29 @@ struct PlanRun {
     }
 
     static let earlyStarts = 3
+
+    /// Over several days: each day's trains re-planned by the whole planner against the others
+    /// (`DayNeighbourhoods`), a day at a time in turn, until every day in a row has found nothing
+    /// better. The first pass shares the time equally among the days.
+    @discardableResult
+    private mutating func replanDays(until deadline: ContinuousClock.Instant) -> Bool {
+        let days = DayNeighbourhoods.days(instance)
+        guard !days.isEmpty else { return false }
+        var fruitless = 0
+        while fruitless < days.count, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled, let current = best?.runs {
+            let left = (deadline - clock.now).seconds
+            let share = left / Double(daysReplanned < days.count ? days.count - daysReplanned : days.count)
+            guard left >= DayNeighbourhoods.shortestPlan else { return true }
+            let day = days[daysReplanned % days.count]
+            daysReplanned += 1
+            fruitless += 1
+            reportPhase()
+            guard let candidate = DayNeighbourhoods.replan(day, current: current, instance: instance, solver: solver,
+                                                           seconds: min(left, max(DayNeighbourhoods.shortestPlan, share)), stop: options.cancellation) else { continue }
+            if keepIfBetter(candidate) != nil { fruitless = 0 }
+        }
+        return true
+    }
 
     /// With time left: greedy insertion in other orders (each train's earliest departure
     /// jittered), local search on each, the best kept. Stops after `patience` starts in a row
@@ -405,13 +434,15 @@ struct PlanRun {
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
             extra[index] = min(room[index], max(extra[index], solo.wait - forced + options.initialSlack))
         }
-        guard let inserted = SingleTrainPlans.insertion(instance) else { return }
-        let runs = LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4), stop: options.cancellation)
-        keepIfBetter(runs)
-        guard best != nil else { return }
+        if let start = options.startingTimetable, start.count == instance.trains.count { keepIfBetter(start) }
+        if let inserted = SingleTrainPlans.insertion(instance) {
+            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4), stop: options.cancellation))
+        }
+        guard let runs = best?.runs else { return }
         admitLeftOut()
         for (index, train) in instance.trains.enumerated() where !train.isFixed {
-            guard let run = runs.first(where: { $0.train == train.id }), run.scheduled else { continue }
+            guard runs[index].scheduled else { continue }
+            let run = runs[index]
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
             extra[index] = min(room[index], max(extra[index], SingleTrainPlans.wait(of: train, run: run) - forced))
         }

@@ -27,6 +27,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Also draw the timetable here: a time-distance diagram and track Gantt chart (.svg, or .html for a page).")
     var diagram: String?
 
+    @Option(help: "Start from this timetable (JSON, spec section 6), e.g. yesterday's plan after a change: the result is never worse than it. Ignored, with a note, if it breaks a rule.")
+    var start: String?
+
     @Option(name: .customLong("time-limit"), help: "Stop after this many seconds with the best timetable found.")
     var timeLimit: Double = 300
 
@@ -50,6 +53,9 @@ struct SolveCommand: ParsableCommand {
         var options = PlanOptions(timeLimitSeconds: timeLimit, relativeGap: gap, progress: reporter.handler)
         if verbose {
             options.logger = Logger(label: "railslot.glpk") { StreamLogHandler.standardError(label: $0) }
+        }
+        if let start {
+            options.startingTimetable = try startingRuns(start, instance: loaded)
         }
         let result: PlanResult
         do {
@@ -99,6 +105,25 @@ struct SolveCommand: ParsableCommand {
         case .infeasible: throw ExitStatus.infeasible.code
         case .noSolution: throw ExitStatus.noSolution.code
         }
+    }
+
+    /// The timetable in `path` as one run per train of the instance (a train it lacks is left
+    /// out); nil, with a note on stderr, when it breaks a rule of the instance.
+    private func startingRuns(_ path: String, instance: Instance) throws -> [TrainRun]? {
+        let document = try CommandSupport.loadTimetable(path, instance: instance)
+        var schedule = document.schedule
+        let byTrain = Dictionary(schedule.trains.map { ($0.train, $0) }, uniquingKeysWith: { first, _ in first })
+        schedule.trains = instance.trains.map { byTrain[$0.id] ?? TrainRun(train: $0.id, scheduled: false) }
+        // Only its times, tracks and slots matter here, not what it claims about itself.
+        schedule.status = .feasible
+        schedule.bound = nil
+        schedule.objective = ScheduleCost.compute(schedule, for: instance).total
+        let violations = document.formatViolations + ScheduleValidator.validate(schedule, against: instance)
+        guard violations.isEmpty else {
+            if !quiet { Console.error("note: the starting timetable breaks \(violations.count) rule(s), not used; first: \(violations[0])") }
+            return nil
+        }
+        return schedule.trains
     }
 
     private func summary(_ result: PlanResult) -> String {

@@ -42,6 +42,31 @@ struct SolveTests {
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"status\": \"infeasible\""))
     }
 
+    /// `--start`: a valid timetable is the plan's first best; one that breaks a rule is ignored
+    /// with a note naming the rule; an unreadable one is bad input (exit 2).
+    @Test func startsFromAGivenTimetable() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let started = try CLIRunner.run(["solve", "examples/basics/meet.yaml", "--start", "examples/basics/meet.timetable.json",
+                                         "-o", directory.appendingPathComponent("plan.json").path, "--time-limit", "30"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stderr.contains("optimal: 3/3 trains, objective 20"))
+        #expect(!started.stderr.contains("note:"))
+        // E1 and E2 leaving W at 00:59, before their earliest departure.
+        let broken = try String(contentsOfFile: CLIRunner.path("examples/basics/meet.timetable.json"), encoding: .utf8)
+            .replacingOccurrences(of: "{ \"station\": \"W\", \"departure\": \"2026-12-01T01:00+00:00\" }",
+                                  with: "{ \"station\": \"W\", \"departure\": \"2026-12-01T00:59+00:00\" }")
+        let brokenPath = directory.appendingPathComponent("broken.json").path
+        try broken.write(toFile: brokenPath, atomically: true, encoding: .utf8)
+        let ignored = try CLIRunner.run(["solve", "examples/basics/meet.yaml", "--start", brokenPath,
+                                         "-o", directory.appendingPathComponent("plan2.json").path, "--time-limit", "30"])
+        #expect(ignored.status == 0, "\(ignored.stderr)")
+        #expect(ignored.stderr.contains("note: the starting timetable breaks"), "\(ignored.stderr)")
+        #expect(ignored.stderr.contains("optimal: 3/3 trains, objective 20"))
+        let unreadable = try CLIRunner.run(["solve", "examples/basics/meet.yaml", "--start", "examples/basics/meet.yaml", "--quiet"])
+        #expect(unreadable.status == 2)
+    }
+
     @Test func invalidInputWritesNothing() throws {
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,0 +1,55 @@
+import MIP
+import RailDomain
+
+/// Plans over several days: re-plan one day's trains at a time with the whole planner, every
+/// other train held at its times (decomposition in time). A week is too large for any model and
+/// for the small neighbourhoods to reach far; a day is the size the planner handles best, and
+/// starting from the day's present runs it can only improve them.
+/// Measured on the 318-train bench week: from the week's best timetable (411762), re-planning
+/// day 0 in 15 s gave 32019 for its trains instead of 40964.
+enum DayNeighbourhoods {
+    static let dayMinutes = 1440
+    /// Below this a day's plan does not get past its own preparation.
+    static let shortestPlan = 4.0
+
+    /// The movable trains grouped by the day (from the plan's start) of their earliest
+    /// departure; empty when fewer than two days have trains.
+    static func days(_ instance: Instance) -> [[Int]] {
+        var byDay: [Int: [Int]] = [:]
+        for (index, train) in instance.trains.enumerated() where !train.isFixed {
+            byDay[max(0, train.earliestDeparture ?? 0) / dayMinutes, default: []].append(index)
+        }
+        guard byDay.count >= 2 else { return [] }
+        return byDay.keys.sorted().map { byDay[$0]! }
+    }
+
+    /// Re-plans `day`'s trains against the others as they run in `current`; the whole timetable
+    /// with that day's new runs, or nil when the plan found nothing (it starts from the present
+    /// runs, so it never returns worse ones).
+    static func replan(_ day: [Int], current: [TrainRun], instance: Instance, solver: any MIPSolver, seconds: Double,
+                       stop: CancellationToken?) -> [TrainRun]? {
+        let freed = Set(day)
+        var sub = instance
+        sub.trains = []
+        var start: [TrainRun] = []
+        for (index, train) in instance.trains.enumerated() {
+            if freed.contains(index) || train.isFixed {
+                sub.trains.append(train)
+            } else if current[index].scheduled {
+                sub.trains.append(SingleTrainPlans.fixing(train, at: current[index]))
+            } else {
+                // A train left out takes no capacity: it stays out of this day's plan.
+                continue
+            }
+            start.append(current[index])
+        }
+        var options = PlanOptions(timeLimitSeconds: seconds, cancellation: stop)
+        options.startingTimetable = start
+        guard let planned = try? TimetablePlanner(solver: solver).plan(sub, options: options),
+              planned.schedule.status == .optimal || planned.schedule.status == .feasible else { return nil }
+        // Held trains keep their times, but their border slots may have been chosen again to make
+        // room: every train of the day's plan takes its run from it.
+        let newRuns = Dictionary(uniqueKeysWithValues: planned.schedule.trains.map { ($0.train, $0) })
+        return instance.trains.enumerated().map { index, train in newRuns[train.id] ?? current[index] }
+    }
+}

@@ -1,0 +1,91 @@
+import GLPKBackend
+import MIP
+@testable import RailFormulation
+import RailDomain
+import RailScenarios
+import Testing
+
+/// Plans over several days re-plan one day at a time against the others (`DayNeighbourhoods`),
+/// and any plan can start from a given timetable (`PlanOptions.startingTimetable`).
+@Suite("day neighbourhoods and starting timetables")
+struct DayNeighbourhoodTests {
+    let twoDays = InstanceGenerator(stations: 5, trains: 16, horizonMinutes: 1440, days: 2).instance(seed: 47)
+
+    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int {
+        ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: runs), for: instance).total
+    }
+
+    private func valid(_ runs: [TrainRun], _ instance: Instance) -> [Violation] {
+        var schedule = Schedule(instance: instance.name, status: .feasible, trains: runs)
+        schedule.objective = cost(runs, instance)
+        return ScheduleValidator.validate(schedule, against: instance)
+    }
+
+    @Test func daysGroupTheMovableTrainsByTheirEarliestDeparture() throws {
+        let days = DayNeighbourhoods.days(twoDays)
+        #expect(days.count == 2, "\(days)")
+        let movable = twoDays.trains.indices.filter { !twoDays.trains[$0].isFixed }
+        #expect(days.flatMap { $0 }.sorted() == movable)
+        for (day, members) in days.enumerated() {
+            for index in members {
+                #expect(max(0, twoDays.trains[index].earliestDeparture ?? 0) / DayNeighbourhoods.dayMinutes == day)
+            }
+        }
+        let oneDay = InstanceGenerator(stations: 5, trains: 14, horizonMinutes: 1440).instance(seed: 41)
+        #expect(DayNeighbourhoods.days(oneDay).isEmpty)
+    }
+
+    /// The day's trains may move; every other train keeps its times and tracks; the result is a
+    /// valid timetable costing no more than the one it started from (here less).
+    @Test func replanningADayHoldsTheOthersAndNeverCostsMore() throws {
+        let start = try #require(SingleTrainPlans.insertion(twoDays))
+        #expect(valid(start, twoDays).isEmpty)
+        let days = DayNeighbourhoods.days(twoDays)
+        let first = try #require(days.first)
+        let replanned = try #require(DayNeighbourhoods.replan(first, current: start, instance: twoDays, solver: GLPKSolver(),
+                                                               seconds: 10, stop: nil))
+        #expect(valid(replanned, twoDays).isEmpty, "\(valid(replanned, twoDays))")
+        // Insertion's timetable (940 here) is far from the best (453): the day's plan improves on it.
+        #expect(cost(replanned, twoDays) < cost(start, twoDays), "\(cost(replanned, twoDays)) from \(cost(start, twoDays))")
+        let freed = Set(first)
+        for index in twoDays.trains.indices where !freed.contains(index) {
+            #expect(replanned[index].scheduled == start[index].scheduled)
+            #expect(replanned[index].stops.map { [$0.arrival, $0.departure] } == start[index].stops.map { [$0.arrival, $0.departure] },
+                    "\(twoDays.trains[index].id) moved")
+            #expect(replanned[index].stops.map(\.track) == start[index].stops.map(\.track))
+        }
+    }
+
+    /// A plan given a good timetable and almost no time returns it (or better), never the worse
+    /// one insertion alone finds; a starting timetable that breaks a rule is ignored.
+    @Test func planKeepsAValidStartingTimetableAndIgnoresABrokenOne() throws {
+        let planner = TimetablePlanner(solver: GLPKSolver())
+        let good = try planner.plan(twoDays, options: PlanOptions(timeLimitSeconds: 30))
+        expectHonest(good, twoDays)
+        let goodCost = try #require(good.schedule.objective)
+        var options = PlanOptions(timeLimitSeconds: 0.01)
+        // The control: so little time leaves a plan with what its preparation finds, worse here.
+        let unstarted = try planner.plan(twoDays, options: options)
+        expectHonest(unstarted, twoDays)
+        #expect(try #require(unstarted.schedule.objective) > goodCost)
+        options.startingTimetable = good.schedule.trains
+        let started = try planner.plan(twoDays, options: options)
+        expectHonest(started, twoDays)
+        #expect(started.schedule.objective == goodCost)
+
+        // Departing a minute before its earliest departure breaks rule 1: not a timetable to keep.
+        var broken = good.schedule.trains
+        let index = try #require(twoDays.trains.indices.first { broken[$0].scheduled && !twoDays.trains[$0].isFixed })
+        broken[index].stops = broken[index].stops.map { stop in
+            var moved = stop
+            moved.arrival = stop.arrival.map { $0 - 1 }
+            moved.departure = stop.departure.map { $0 - 1 }
+            return moved
+        }
+        #expect(!valid(broken, twoDays).isEmpty)
+        options.startingTimetable = broken
+        let ignored = try planner.plan(twoDays, options: options)
+        expectHonest(ignored, twoDays)
+        #expect(ignored.schedule.trains != broken)
+    }
+}
