@@ -27,6 +27,10 @@ public struct PlanOptions: Sendable {
     /// A timetable to start from (one run per train of the instance, in its order): kept as the
     /// first best if the validator accepts it, so the plan never ends worse than it.
     public var startingTimetable: [TrainRun]?
+    /// Work on a lower bound too (Lagrangian, slot matching, column generation). Off for the
+    /// inner plans of a decomposition, which only need better timetables: all their time goes to
+    /// the search.
+    public var seeksBound = true
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, initialSlack: Int = 60, maximumRounds: Int = 6,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil, logger: Logger? = nil, cancellation: CancellationToken? = nil,

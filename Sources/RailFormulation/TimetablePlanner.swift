@@ -100,7 +100,7 @@ struct PlanRun {
         }
         let totalLowerBound = lowerBounds.reduce(0, +)
         self.lowerBounds = lowerBounds
-        if !options.singleTrain, let best, (remaining ?? 60) > 0 {
+        if !options.singleTrain, options.seeksBound, let best, (remaining ?? 60) > 0 {
             relaxationUpperBound = best.cost
             lagrangian = LagrangianBound.compute(instance, lowerBounds: lowerBounds, upperBound: best.cost,
                                                  until: clock.now + .seconds(min((remaining ?? 60) / 6, 5)))
