@@ -12,6 +12,10 @@ public struct PlanResult: Sendable {
     public var seconds: Double
     /// Column generation's part, when it ran.
     public var columnGeneration: ColumnGenerationSummary?
+    /// Over several days: the days re-planned (`DayNeighbourhoods`), and how many of those plans
+    /// gave a cheaper timetable.
+    public var dayPlans = 0
+    public var dayPlansImproving = 0
 }
 
 /// How column generation went: rounds of master LP and pricing, runs generated, whether no run

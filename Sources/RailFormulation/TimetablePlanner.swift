@@ -69,6 +69,7 @@ struct PlanRun {
     var pricedWindowsTried: Int?
     /// Days re-planned so far (`DayNeighbourhoods`): the next pass goes on with the next day.
     var daysReplanned = 0
+    var dayPlansImproving = 0
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -309,7 +310,10 @@ struct PlanRun {
             reportPhase()
             guard let candidate = DayNeighbourhoods.replan(day, current: current, instance: instance, solver: solver,
                                                            seconds: min(left, max(DayNeighbourhoods.shortestPlan, share)), stop: options.cancellation) else { continue }
-            if keepIfBetter(candidate) != nil { fruitless = 0 }
+            if keepIfBetter(candidate) != nil {
+                fruitless = 0
+                dayPlansImproving += 1
+            }
         }
         return true
     }
@@ -497,6 +501,7 @@ struct PlanRun {
         }
         let schedule = Schedule(instance: instance.name, status: status, objective: objective, bound: bound,
                                 solver: SolverReport(name: solver.name, version: solver.version, seconds: elapsed, nodes: nodes), trains: runs)
-        return PlanResult(schedule: schedule, rounds: rounds, explanation: explanation, seconds: elapsed, columnGeneration: columnGeneration)
+        return PlanResult(schedule: schedule, rounds: rounds, explanation: explanation, seconds: elapsed, columnGeneration: columnGeneration,
+                          dayPlans: daysReplanned, dayPlansImproving: dayPlansImproving)
     }
 }

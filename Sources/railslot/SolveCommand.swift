@@ -98,6 +98,9 @@ struct SolveCommand: ParsableCommand {
                                      generation.rounds, generation.columns, generation.seconds,
                                      generation.converged ? "converged" : "not converged", generation.bound))
             }
+            if result.dayPlans > 0 {
+                Console.error("day neighbourhoods: \(result.dayPlans) day plan(s), \(result.dayPlansImproving) cheaper")
+            }
         }
         if !quiet { Console.error(summary(result)) }
         switch schedule.status {
