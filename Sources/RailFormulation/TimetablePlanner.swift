@@ -278,7 +278,6 @@ struct PlanRun {
             multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
         }
         if columnGenerationUnsettled { return }
-        if columnGenerationUnsettled { return }
         // The neighbourhoods cannot read the plan's state while they change it: they get the
         // background by value.
         let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation,
@@ -294,8 +293,8 @@ struct PlanRun {
 
     /// Over several days: each day's trains re-planned by the whole planner against the others
     /// (`DayNeighbourhoods`), a day at a time in turn, until every day in a row has found nothing
-    /// better. The first pass shares the time equally among the days.
-    @discardableResult
+    /// better. The first pass shares the time equally among the days. False when the plan has
+    /// no two days with trains.
     private mutating func replanDays(until deadline: ContinuousClock.Instant) -> Bool {
         let days = DayNeighbourhoods.days(instance)
         guard !days.isEmpty else { return false }
@@ -438,7 +437,8 @@ struct PlanRun {
             let forced = TrainWindows.make(for: train, extra: 0, instance: instance)?.forcedWait ?? 0
             extra[index] = min(room[index], max(extra[index], solo.wait - forced + options.initialSlack))
         }
-        if let start = options.startingTimetable, start.count == instance.trains.count { keepIfBetter(start) }
+        // The planner keeps runs in the instance's order: a start in another order is not used.
+        if let start = options.startingTimetable, start.map(\.train) == instance.trains.map(\.id) { keepIfBetter(start) }
         if let inserted = SingleTrainPlans.insertion(instance) {
             keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4), stop: options.cancellation))
         }
