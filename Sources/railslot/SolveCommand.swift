@@ -110,8 +110,8 @@ struct SolveCommand: ParsableCommand {
         }
     }
 
-    /// The timetable in `path` as one run per train of the instance (a train it lacks is left
-    /// out); nil, with a note on stderr, when it breaks a rule of the instance.
+    /// The timetable in `path` as one run per train of the instance, in the instance's order; nil,
+    /// with a note on stderr, when it breaks a rule of the instance or of the timetable format.
     private func startingRuns(_ path: String, instance: Instance) throws -> [TrainRun]? {
         let document = try CommandSupport.loadTimetable(path, instance: instance)
         var schedule = document.schedule
