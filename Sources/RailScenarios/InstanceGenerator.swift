@@ -16,7 +16,7 @@ public struct SeededRandom: RandomNumberGenerator {
 
 /// Random corridors in the shape of the real one: a line of stations, single and double track,
 /// an optional border with slots per direction and customs lanes at both border stations, freight
-/// and passenger trains both ways, some optional, some with due times.
+/// and passenger trains both ways, some optional, some with due times, and (`fixedShare`) some fixed.
 public struct InstanceGenerator: Sendable {
     public var stations: Int
     public var trains: Int
@@ -25,9 +25,13 @@ public struct InstanceGenerator: Sendable {
     public var border: Bool
     public var doubleTrackShare: Double
     public var optionalShare: Double
+    /// About this share of the trains get a fixed timetable (their no-wait run, kept where the
+    /// fixed trains obey every rule together). 0 leaves every train movable, as the benchmarks have.
+    public var fixedShare: Double
 
     public init(stations: Int = 5, trains: Int = 6, horizonMinutes: Int = 360, days: Int = 1, border: Bool = true,
-                doubleTrackShare: Double = 0.3, optionalShare: Double = 0.3) {
+                doubleTrackShare: Double = 0.3, optionalShare: Double = 0.3, fixedShare: Double = 0) {
+        self.fixedShare = fixedShare
         self.stations = max(2, stations)
         self.trains = max(1, trains)
         self.horizonMinutes = horizonMinutes
@@ -108,8 +112,9 @@ public struct InstanceGenerator: Sendable {
                                    minDwell: minDwell, customs: customs,
                                    isOptional: Double.random(in: 0..<1, using: &random) < optionalShare))
         }
-        return Instance(name: "random-\(seed)", start: start, startOffset: china, horizonMinutes: horizon, stations: stationList,
-                        sections: sections, borders: borders, trains: trainList)
+        let instance = Instance(name: "random-\(seed)", start: start, startOffset: china, horizonMinutes: horizon, stations: stationList,
+                                sections: sections, borders: borders, trains: trainList)
+        return fixingSome(of: instance, share: fixedShare, seed: seed)
     }
 }
 

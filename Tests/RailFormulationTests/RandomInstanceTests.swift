@@ -34,6 +34,25 @@ struct RandomInstanceTests {
         }
     }
 
+    /// The same with fixed trains among the others (a third of the trains chosen, fixed where
+    /// their no-wait runs obey every rule together): every claim re-checked, the fixed trains at
+    /// their given times (the validator's rule 8), never worse than greedy insertion.
+    @Test(arguments: Array(1...20) as [UInt64])
+    func plannedTimetablesWithFixedTrainsAreValid(seed: UInt64) throws {
+        let instance = InstanceGenerator(stations: 4, trains: 6, horizonMinutes: 480, fixedShare: 0.35).instance(seed: 700 + seed)
+        let result = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 10))
+        expectHonest(result, instance)
+        if let greedy = SingleTrainPlans.insertion(instance), let objective = result.schedule.objective {
+            let cost = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: greedy), for: instance).total
+            #expect(objective <= cost)
+        }
+        if result.schedule.status.promisesEveryTrain {
+            for (train, run) in zip(instance.trains, result.schedule.trains) where train.isFixed {
+                #expect(run.stops.map(\.departure) == train.fixed!.map(\.departure), "\(train.id) of seed \(seed)")
+            }
+        }
+    }
+
     /// The single-train search and the MIP must agree on each train alone with the fixed trains.
     @Test(arguments: Array(1...12) as [UInt64])
     func singleTrainSearchAgreesWithTheMIP(seed: UInt64) throws {
@@ -62,6 +81,26 @@ struct GeneratedInstanceTests {
         #expect(back.trains == instance.trains)
         #expect(back.stations == instance.stations)
         #expect(back.borders == instance.borders)
+    }
+
+    /// With `fixedShare` the generator fixes trains (their timetables given, spec section 3),
+    /// and the instances still load; the fixed trains alone obey every rule.
+    @Test func generatedFixedTrainsLoadAndObeyTheRules() throws {
+        var withFixed = 0
+        for seed in UInt64(701)...UInt64(720) {
+            let instance = InstanceGenerator(stations: 4, trains: 6, horizonMinutes: 480, fixedShare: 0.35).instance(seed: seed)
+            let fixed = instance.trains.filter(\.isFixed)
+            if !fixed.isEmpty { withFixed += 1 }
+            let back = try InstanceLoader.load(bytes: Array(InstanceWriter.text(instance).utf8), format: .json)
+            #expect(back.trains == instance.trains)
+            guard !fixed.isEmpty else { continue }
+            var alone = instance
+            alone.trains = fixed
+            let planned = try TimetablePlanner(solver: GLPKSolver()).plan(alone, options: PlanOptions(timeLimitSeconds: 10))
+            expectHonest(planned, alone)
+            #expect(planned.schedule.status == .optimal && planned.schedule.objective == 0, "seed \(seed): \(planned.schedule.status)")
+        }
+        #expect(withFixed >= 10, "only \(withFixed) of 20 instances have a fixed train")
     }
 }
 
