@@ -10,27 +10,23 @@ extension InstanceGenerator {
         guard share > 0 else { return instance }
         var random = SeededRandom(seed: seed &+ 0x9E37_79B9)
         var result = instance
-        var fixedRuns: [TrainRun] = []
+        var fixedSoFar: [(train: Train, run: TrainRun)] = []
         for index in instance.trains.indices where Double.random(in: 0..<1, using: &random) < share {
             let train = instance.trains[index]
-            guard let run = noWaitRun(of: train, in: instance) else { continue }
+            guard !train.isFixed, let run = noWaitRun(of: train, in: instance) else { continue }
             var fixed = train
             fixed.fixed = run.stops.map { FixedStop(station: $0.station, arrival: $0.arrival, departure: $0.departure, track: $0.track) }
             fixed.earliestDeparture = nil
             fixed.dueArrival = nil
             fixed.isOptional = false
             // The fixed trains so far, with this one, must obey every rule among themselves.
-            var trial = result
-            trial.trains[index] = fixed
-            let fixedIndices = trial.trains.indices.filter { trial.trains[$0].isFixed }
-            var alone = trial
-            alone.trains = fixedIndices.map { trial.trains[$0] }
-            let runs = fixedRuns + [run]
-            let schedule = Schedule(instance: alone.name, status: .feasible, objective: 0,
-                                    trains: alone.trains.map { train in runs.first { $0.train == train.id }! })
+            let together = fixedSoFar + [(fixed, run)]
+            var alone = instance
+            alone.trains = together.map(\.train)
+            let schedule = Schedule(instance: alone.name, status: .feasible, objective: 0, trains: together.map(\.run))
             guard ScheduleValidator.validate(schedule, against: alone).isEmpty else { continue }
-            result = trial
-            fixedRuns.append(run)
+            result.trains[index] = fixed
+            fixedSoFar = together
         }
         return result
     }
