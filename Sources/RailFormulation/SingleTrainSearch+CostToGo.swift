@@ -23,13 +23,14 @@ extension SingleTrainSearch {
         for k in stride(from: n - 1, through: 0, by: -1) {
             let border = instance.border(between: route[k], route[k + 1])
             var departCost = [Double](repeating: infinity, count: size)
+            let passages = SectionPassages(holding, section: frame.sections[k], from: route[k], instance: instance)
+            let candidates = border.map { SlotCandidates($0, from: route[k], countSlots: false, holding: holding, prices: prices, slotFilter: nil) }
             for t in start...last where t + frame.runs[k] <= last && arriveCost[t + frame.runs[k] - o] < infinity {
-                guard sectionFree(section: frame.sections[k], from: route[k], enter: t, running: frame.runs[k], instance: instance, holding: holding) else { continue }
+                guard passages.free(enter: t, running: frame.runs[k]) else { continue }
                 var price = prices.passage(section: frame.sections[k], from: route[k], enter: t, exit: t + frame.runs[k])
-                if let border {
-                    guard let slot = cheapestSlot(border, from: route[k], at: t, countSlots: false, holding: holding, prices: prices,
-                                                  slotFilter: nil) else { continue }
-                    price += prices.slot(border.id, slot.id)
+                if let border, let candidates {
+                    guard let slot = candidates.best(at: t) else { continue }
+                    price += prices.slot(border.id, border.slots[slot].id)
                 }
                 departCost[t - o] = price + arriveCost[t + frame.runs[k] - o]
             }

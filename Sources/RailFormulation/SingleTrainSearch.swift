@@ -137,21 +137,24 @@ enum SingleTrainSearch {
         for t in start...min(last, start + maximumWait) {
             departCost[t - o] = w * Double(weights.departureDelayPerMinute * (t - earliest))
         }
-        var standChoice: [[(arrival: Minute, track: TrackID?)]] = []
-        var slotChoice: [[SlotID?]] = []
+        // Choices as indices (−1: none), so that these per-minute arrays hold no references.
+        var standChoice: [[(arrival: Minute, track: Int)]] = []
+        var standTracks: [[TrackID]] = []
+        var slotChoice: [[Int]] = []
         for k in 0..<n {
             observe?(k, departCost, o)
             let border = instance.border(between: route[k], route[k + 1])
             var arriveCost = [Double](repeating: infinity, count: size)
-            var slotsHere = [SlotID?](repeating: nil, count: size)
+            var slotsHere = [Int](repeating: -1, count: size)
+            let passages = SectionPassages(holding, section: sectionsOnRoute[k], from: route[k], instance: instance)
+            let candidates = border.map { SlotCandidates($0, from: route[k], countSlots: countSlots, holding: holding, prices: prices, slotFilter: slotFilter) }
             for t in start...last where departCost[t - o] < infinity && t + runs[k] <= last {
-                guard sectionFree(section: sectionsOnRoute[k], from: route[k], enter: t, running: runs[k], instance: instance, holding: holding) else { continue }
+                guard passages.free(enter: t, running: runs[k]) else { continue }
                 var price = prices?.passage(section: sectionsOnRoute[k], from: route[k], enter: t, exit: t + runs[k]) ?? 0
-                if let border {
-                    guard let slot = cheapestSlot(border, from: route[k], at: t, countSlots: countSlots, holding: holding,
-                                                  prices: prices, slotFilter: slotFilter) else { continue }
-                    slotsHere[t + runs[k] - o] = slot.id
-                    price += prices?.slot(border.id, slot.id) ?? 0
+                if let border, let candidates {
+                    guard let slot = candidates.best(at: t) else { continue }
+                    slotsHere[t + runs[k] - o] = slot
+                    price += prices?.slot(border.id, border.slots[slot].id) ?? 0
                 }
                 arriveCost[t + runs[k] - o] = departCost[t - o] + price
             }
@@ -165,7 +168,8 @@ enum SingleTrainSearch {
                     if best == nil || cost < best!.cost { best = (cost, a) }
                 }
                 guard let best else { return nil }
-                return (reconstruct(train, arrival: best.arrival, runs: runs, standChoice: standChoice, slotChoice: slotChoice, offset: o, instance: instance), best.cost)
+                return (reconstruct(train, arrival: best.arrival, runs: runs, standChoice: standChoice, standTracks: standTracks,
+                                    slotChoice: slotChoice, offset: o, instance: instance), best.cost)
             }
             // An intermediate stop: pass, or stand on a track that is free and open.
             let station = instance.station(route[k + 1])!
@@ -174,16 +178,16 @@ enum SingleTrainSearch {
             let tracks = usableTracks(at: station, for: train)
                 .sorted { (demand[$0.id] ?? 0, $0.lengthMeters) < (demand[$1.id] ?? 0, $1.lengthMeters) }
             var nextDepart = [Double](repeating: infinity, count: size)
-            var choice = [(arrival: Minute, track: TrackID?)](repeating: (0, nil), count: size)
+            var choice = [(arrival: Minute, track: Int)](repeating: (0, -1), count: size)
             if required == 0 {
                 for a in start...last where arriveCost[a - o] < nextDepart[a - o] {
                     nextDepart[a - o] = arriveCost[a - o]
-                    choice[a - o] = (a, nil)
+                    choice[a - o] = (a, -1)
                 }
             }
             let shortest = max(required, 1), price = w * Double(weights.dwellPerMinute)
             let clearance = station.clearanceMinutes
-            for track in tracks {
+            for (trackIndex, track) in tracks.enumerated() {
                 // Prices of standing: occupying minute m costs occupied[m + 1] - occupied[m].
                 let occupied = prices?.trackPrefix(track.id)
                 func held(_ m: Minute) -> Double { occupied.map { $0[min(m, $0.count - 1)] } ?? 0 }
@@ -202,12 +206,13 @@ enum SingleTrainSearch {
                         let cost = best.value + price * Double(e - required) + held(e + clearance)
                         if cost < nextDepart[e - o] {
                             nextDepart[e - o] = cost
-                            choice[e - o] = (best.arrival, track.id)
+                            choice[e - o] = (best.arrival, trackIndex)
                         }
                     }
                 }
             }
             standChoice.append(choice)
+            standTracks.append(tracks.map(\.id))
             departCost = nextDepart
         }
         return nil
@@ -260,40 +265,13 @@ enum SingleTrainSearch {
         return station.tracks.filter { TrackClass(station: station.id, index: 0, tracks: [$0]).admits(train, customs: customs) }
     }
 
-    /// The slot a passage entering the border section from `from` at `t` takes: of those open in
-    /// its direction then (with room, when `countSlots`), the cheapest, and of those the one that
-    /// closes first.
-    static func cheapestSlot(_ border: Border, from: StationID, at t: Minute, countSlots: Bool, holding: Occupancy,
-                             prices: ResourcePrices?, slotFilter: ((BorderID, SlotID) -> Bool)?) -> BorderSlot? {
-        let admitting = border.slots.filter { ($0.fromStation == nil || $0.fromStation == from) && $0.opens <= t && t <= $0.closes
-            && (!countSlots || (holding.slots["\(border.id)/\($0.id)"] ?? 0) < $0.capacity)
-            && (slotFilter?(border.id, $0.id) ?? true) }
-        return admitting.min(by: { a, b in
-            let pa = prices?.slot(border.id, a.id) ?? 0, pb = prices?.slot(border.id, b.id) ?? 0
-            return pa != pb ? pa < pb : a.closes < b.closes
-        })
-    }
-
     /// Spec 4.5 and 4.6 against the held passages of the section.
     static func sectionFree(section index: Int, from: StationID, enter: Minute, running: Int, instance: Instance, holding: Occupancy) -> Bool {
-        let section = instance.sections[index]
-        let exit = enter + running
-        for other in holding.sections[index] ?? [] {
-            if other.from == from {
-                let h = section.headwayMinutes
-                let newFirst = other.enter >= enter + h && other.exit >= exit + h
-                let otherFirst = enter >= other.enter + h && exit >= other.exit + h
-                if !newFirst && !otherFirst { return false }
-            } else if section.trackage == .single {
-                let c = section.clearanceMinutes
-                if enter < other.exit + c && other.enter < exit + c { return false }
-            }
-        }
-        return true
+        SectionPassages(holding, section: index, from: from, instance: instance).free(enter: enter, running: running)
     }
 
-    private static func reconstruct(_ train: Train, arrival: Minute, runs: [Int], standChoice: [[(arrival: Minute, track: TrackID?)]],
-                                    slotChoice: [[SlotID?]], offset o: Minute, instance: Instance) -> TrainRun {
+    private static func reconstruct(_ train: Train, arrival: Minute, runs: [Int], standChoice: [[(arrival: Minute, track: Int)]],
+                                    standTracks: [[TrackID]], slotChoice: [[Int]], offset o: Minute, instance: Instance) -> TrainRun {
         let route = train.route, n = route.count - 1
         var stops = [StopTime](repeating: StopTime(station: route[0]), count: n + 1)
         var slots: [SlotUse] = []
@@ -301,14 +279,15 @@ enum SingleTrainSearch {
         stops[n] = StopTime(station: route[n], arrival: a)
         for k in stride(from: n - 1, through: 0, by: -1) {
             let departure = a - runs[k]
-            if let slot = slotChoice[k][a - o], let border = instance.border(between: route[k], route[k + 1]) {
-                slots.insert(SlotUse(border: border.id, slot: slot), at: 0)
+            if slotChoice[k][a - o] >= 0, let border = instance.border(between: route[k], route[k + 1]) {
+                slots.insert(SlotUse(border: border.id, slot: border.slots[slotChoice[k][a - o]].id), at: 0)
             }
             if k == 0 {
                 stops[0] = StopTime(station: route[0], departure: departure)
             } else {
                 let stand = standChoice[k - 1][departure - o]
-                stops[k] = StopTime(station: route[k], arrival: stand.arrival, departure: departure, track: stand.track,
+                stops[k] = StopTime(station: route[k], arrival: stand.arrival, departure: departure,
+                                    track: stand.track >= 0 ? standTracks[k - 1][stand.track] : nil,
                                     customs: train.hasCustoms(at: route[k]))
                 a = stand.arrival
                 continue
