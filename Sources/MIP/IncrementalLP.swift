@@ -52,6 +52,9 @@ public protocol IncrementalLP: AnyObject {
     @discardableResult func addRows(_ rows: [SparseRow]) throws(MIPError) -> Range<Int>
     /// Adds columns over existing rows; returns their indices.
     @discardableResult func addColumns(_ columns: [SparseColumn]) throws(MIPError) -> Range<Int>
+    /// Changes the bounds of existing columns (branching); the next solve starts from the last
+    /// basis, which stays dual feasible.
+    func setColumnBounds(_ bounds: [(column: Int, lower: Double, upper: Double)]) throws(MIPError)
     func solve(timeLimitSeconds: Double?) throws(MIPError) -> LPSolution
     /// After an optimal `solve`: branch and bound from its basis with `integral` columns taking
     /// whole values (the LP stays as it is otherwise). The result's `duals` are empty and its

@@ -156,6 +156,14 @@ final class IncrementalMaster {
         lpColumn += Array(added)
     }
 
+    /// One column per train in `trains` at `cost`, standing in for its runs in its convexity row:
+    /// a branch whose runs cannot place the train keeps a feasible LP, at a cost that prunes it.
+    /// Any cost keeps the LP a relaxation (a timetable sets every stand-in to 0).
+    func addStandIns(for trains: [Int], cost: Double) throws(MIPError) -> [Int: Int] {
+        let added = try lp.addColumns(trains.map { SparseColumn(cost: cost, lowerBound: 0, upperBound: 1, terms: [(convexity[$0]!, 1)]) })
+        return Dictionary(uniqueKeysWithValues: zip(trains, added))
+    }
+
     /// The LP values of each pool column, from a solution.
     func poolValues(_ solution: LPSolution) -> [Double] { lpColumn.map { solution.values[$0] } }
 }

@@ -208,22 +208,32 @@ struct RelaxationSetting {
         var priced: [Int: Double]
         var usage: Usage
         var round: SingleTrackDirections.Round
+        /// Under branching restrictions: a train that must run has no run left (the branch is empty).
+        var unplaceable = false
     }
 
     /// Each train's cheapest run at the prices, and the bound they give: Σ values − Σ λ × capacity
     /// − what the best single-track directions take back.
-    func evaluate(_ multipliers: Multipliers, _ directions: SingleTrackDirections) -> Evaluation {
+    /// With `restrictions` (a branch of branch and price) each train's runs are those its
+    /// restriction admits, and the bound holds for that branch.
+    func evaluate(_ multipliers: Multipliers, _ directions: SingleTrackDirections,
+                  restrictions: [Int: BranchingRestriction] = [:]) -> Evaluation {
         var prices = multipliers.prices()
         var values = [Double](repeating: 0, count: instance.trains.count)
         var usage = Usage(instance, layout: layout)
         var chosen: [Int: TrainRun] = [:]
         var priced: [Int: Double] = [:]
+        var unplaceable = false
         for index in movable {
             let train = instance.trains[index]
+            let restriction = restrictions[index]
+            // Branches decide whether an optional train runs: left out it is worth its penalty,
+            // made to run it has no ceiling.
+            let ceiling = restriction?.scheduled == true ? .infinity : self.ceiling[index]
             prices.holds = directions.prices(of: index)
             if let found = SingleTrainSearch.pricedPlan(train, instance: instance, holding: fixedHolding, prices: prices,
-                                                        maximumWait: maximumWaits[index]),
-               found.value < ceiling[index] {
+                                                        maximumWait: maximumWaits[index], restriction: restriction),
+               found.value < ceiling {
                 values[index] = max(found.value, Double(lowerBounds[index]))
                 usage.add(found.run, instance: instance)
                 chosen[index] = found.run
@@ -231,16 +241,25 @@ struct RelaxationSetting {
             } else {
                 // No run within the window (impossible while `upperBound` is a timetable's cost):
                 // the lower bound keeps the value safe.
-                values[index] = ceiling[index].isFinite ? ceiling[index] : Double(lowerBounds[index])
+                values[index] = ceiling.isFinite ? ceiling : Double(lowerBounds[index])
+                if !ceiling.isFinite && restriction != nil { unplaceable = true }
             }
         }
         // A fixed train still takes a slot at each border: the cheapest its departure allows.
         for (index, borders) in fixedSlotChoices {
-            values[index] = borders.reduce(0) { total, keys in total + (keys.map { prices.slots[$0] ?? 0 }.min() ?? 0) }
+            let restriction = restrictions[index]
+            values[index] = borders.reduce(0) { total, keys in
+                let allowed = keys.filter { key in
+                    let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+                    return restriction?.slotFilter?(BorderID(parts[0]), SlotID(parts[1])) ?? true
+                }
+                if allowed.isEmpty { unplaceable = true }
+                return total + (allowed.map { prices.slots[$0] ?? 0 }.min() ?? 0)
+            }
         }
         let round = directions.evaluate(directions.holding(chosen, instance: instance))
         let bound = values.reduce(0, +) - multipliers.capacityCharge() - round.charge
-        return Evaluation(bound: bound, values: values, runs: chosen, priced: priced, usage: usage, round: round)
+        return Evaluation(bound: bound, values: values, runs: chosen, priced: priced, usage: usage, round: round, unplaceable: unplaceable)
     }
 }
 

@@ -31,6 +31,9 @@ public struct PlanOptions: Sendable {
     /// inner plans of a decomposition, which only need better timetables: all their time goes to
     /// the search.
     public var seeksBound = true
+    /// Whether converged column generation goes on with branch and price (off: the model inside
+    /// priced windows is the only proof beyond the bounds).
+    public var branchAndPrice = true
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double? = nil, initialSlack: Int = 60, maximumRounds: Int = 6,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil, logger: Logger? = nil, cancellation: CancellationToken? = nil,

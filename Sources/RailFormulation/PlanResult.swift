@@ -26,4 +26,9 @@ public struct ColumnGenerationSummary: Sendable {
     public var converged: Bool
     public var bound: Double
     public var seconds: Double
+    /// Branch and price after convergence: the nodes it solved, and whether it closed its tree.
+    public var branchingNodes: Int?
+    public var branchingExhausted = false
+    /// Open nodes no split here decides (see `BranchAndPrice.unresolvedNodes`).
+    public var branchingUnresolved = 0
 }

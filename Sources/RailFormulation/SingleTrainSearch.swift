@@ -81,9 +81,12 @@ enum SingleTrainSearch {
 
     /// The run of least cost plus resource prices (a Lagrangian subproblem): `value` is that sum.
     /// Slot capacities are not counted (the prices stand for them).
+    /// With a `restriction` (a branch of branch and price): only the runs it admits.
     static func pricedPlan(_ train: Train, instance: Instance, holding: Occupancy, prices: ResourcePrices,
-                           maximumWait: Int = maximumWait) -> (run: TrainRun, value: Double)? {
-        search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices, maximumWait: maximumWait)
+                           maximumWait: Int = maximumWait, restriction: BranchingRestriction? = nil) -> (run: TrainRun, value: Double)? {
+        if restriction?.scheduled == false { return nil }
+        return search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: prices, maximumWait: maximumWait,
+                      slotFilter: restriction?.slotFilter, windows: restriction?.windows ?? [:])
     }
 
     /// Per route position k (0..<route.count − 1), the departure minutes of every run whose priced
@@ -123,7 +126,7 @@ enum SingleTrainSearch {
 
     private static func search(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool,
                                demand: [TrackID: Double], prices: ResourcePrices?, maximumWait: Int = maximumWait,
-                               slotFilter: ((BorderID, SlotID) -> Bool)? = nil,
+                               slotFilter: ((BorderID, SlotID) -> Bool)? = nil, windows: [Int: ClosedRange<Minute>] = [:],
                                observe: ((_ position: Int, _ departCost: [Double], _ offset: Minute) -> Void)? = nil) -> (run: TrainRun, value: Double)? {
         guard let frame = SearchFrame(train, instance: instance, maximumWait: maximumWait) else { return nil }
         let weights = instance.objective, w = Double(train.weight)
@@ -142,6 +145,9 @@ enum SingleTrainSearch {
         var standTracks: [[TrackID]] = []
         var slotChoice: [[Int]] = []
         for k in 0..<n {
+            if let window = windows[k] {
+                for i in departCost.indices where !window.contains(o + i) { departCost[i] = infinity }
+            }
             observe?(k, departCost, o)
             let border = instance.border(between: route[k], route[k + 1])
             var arriveCost = [Double](repeating: infinity, count: size)

@@ -48,7 +48,10 @@ struct PlanRun {
     let clock = ContinuousClock()
     let started: ContinuousClock.Instant
     var rounds: [PlanRound] = []
-    var best: (runs: [TrainRun], cost: Int)?
+    var best: (runs: [TrainRun], cost: Int)? {
+        // Branch and price, on column generation's thread, prunes with the best cost known.
+        didSet { if let cost = best?.cost { background?.offer(cost) } }
+    }
     var nodes = 0
     var lowerBounds: [Int] = []
     /// The Lagrangian bound, once there is a timetable to aim at.
@@ -59,6 +62,8 @@ struct PlanRun {
     var slotBound: Double?
     var columnGeneration: ColumnGenerationSummary?
     var background: BackgroundColumnGeneration?
+    /// Branch and price's bound, once column generation has been settled.
+    var branchingBound: Double?
     /// The upper bound the relaxation's rows were set up for (its maximum waits), once computed.
     var relaxationUpperBound: Int?
     /// A bound from a model solved inside priced windows (valid for the spec's problem).
@@ -291,6 +296,9 @@ struct PlanRun {
 
     static let earlyStarts = 3
 
+    /// The share of column generation's time that branch and price may take after it converges.
+    static let branchingShare = 0.5
+
     /// Over several days: each day's trains re-planned by the whole planner against the others
     /// (`DayNeighbourhoods`), a day at a time in turn, until every day in a row has found nothing
     /// better. The first pass shares the time equally among the days. False when the plan has
@@ -339,13 +347,16 @@ struct PlanRun {
         var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: lowerBounds, upperBound: upperBound), solver: solver)
         generation.seed(runs)
         if let lagrangian { generation.seed(lagrangian) }
-        background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(max(1, (remaining ?? 600) - 1)))
+        let seconds = max(1, (remaining ?? 600) - 1)
+        background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(seconds),
+                                                branchingSeconds: options.branchAndPrice ? seconds * Self.branchingShare : 0)
     }
 
     /// The best bound proven so far for the spec's problem: the per-train lower bounds, the
     /// subgradient's, the slot matching's, and column generation's while it runs.
     var knownBound: Double {
-        max(Double(lowerBounds.reduce(0, +)), lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0, pricedModelBound ?? 0)
+        max(Double(lowerBounds.reduce(0, +)), lagrangian?.value ?? 0, slotBound ?? 0, background?.bound ?? 0, pricedModelBound ?? 0,
+            branchingBound ?? 0)
     }
 
     /// Costs are whole numbers: a bound above cost − 1 proves the best timetable optimal.
@@ -378,8 +389,13 @@ struct PlanRun {
         guard let generation = running.finish(stopNow: stopNow) else { return }
         background = nil
         columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
-                                                   bound: generation.bound.value, seconds: generation.seconds)
+                                                   bound: generation.bound.value, seconds: generation.seconds,
+                                                   branchingNodes: generation.branching?.nodes, branchingExhausted: generation.branching?.exhausted ?? false,
+                                                   branchingUnresolved: generation.branching?.unresolved ?? 0)
         if generation.bound.value > (lagrangian?.value ?? 0) { lagrangian = generation.bound }
+        // Branch and price's bound is the tree's, not a sum over trains: it is kept apart from
+        // the Lagrangian bound, whose per-train values budget the priced windows.
+        branchingBound = generation.branching?.bound
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
             keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }

@@ -68,8 +68,8 @@ struct Benchmark: ParsableCommand {
         let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB"
         say("railslot-bench: seed \(seed), \(machine), GLPK \(GLPKSolver().version)")
         say("")
-        say("| trains | days | rows | columns | non-zeros | models | heuristic s | build s | solve s | decode s | CG rounds | CG runs | CG s | CG converged | total s | objective | bound | gap | status |")
-        say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|")
+        say("| trains | days | rows | columns | non-zeros | models | heuristic s | build s | solve s | decode s | CG rounds | CG runs | CG s | CG converged | B&P nodes | total s | objective | bound | gap | status |")
+        say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
         for item in Benchmark.cases.prefix(quick ? 3 : Benchmark.cases.count) where trains == nil || trains == item.trains {
             let generator = InstanceGenerator(stations: 8, trains: item.trains, horizonMinutes: 1440, days: item.days, border: true,
                                               doubleTrackShare: 0.3, optionalShare: 0.2)
@@ -96,10 +96,12 @@ struct Benchmark: ParsableCommand {
                 gap = String(format: "%.1f%%", 100 * (Double(objective) - bound) / Double(objective))
             }
             func f(_ x: Double) -> String { String(format: "%.2f", x) }
+            // Branch and price after column generation converged: nodes, and "closed" when its tree was.
+            let branching = generation?.branchingNodes.map { "\($0)" + (generation!.branchingExhausted ? " closed" : "") } ?? "–"
             say("| \(instance.trains.count) of \(item.trains) | \(item.days) | \(largest?.rows ?? 0) | \(largest?.columns ?? 0) | \(largest?.nonZeros ?? 0) | \(result.rounds.count) | "
                   + "\(f(heuristic)) | \(f(build)) | \(f(solve)) | \(f(decode)) | "
                   + "\(generation.map { String($0.rounds) } ?? "–") | \(generation.map { String($0.columns) } ?? "–") | \(f(generation?.seconds ?? 0)) | "
-                  + "\(generation.map { $0.converged ? "yes" : "no" } ?? "–") | \(f(result.seconds)) | \(schedule.objective.map(String.init) ?? "–") | "
+                  + "\(generation.map { $0.converged ? "yes" : "no" } ?? "–") | \(branching) | \(f(result.seconds)) | \(schedule.objective.map(String.init) ?? "–") | "
                   + "\(schedule.bound.map { String(format: "%.0f", $0) } ?? "–") | \(gap) | \(schedule.status.rawValue) |")
 
         }

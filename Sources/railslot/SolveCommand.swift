@@ -96,7 +96,8 @@ struct SolveCommand: ParsableCommand {
             if let generation = result.columnGeneration {
                 Console.error(String(format: "column generation: %d rounds, %d runs, %.2f s, %@, bound %.1f",
                                      generation.rounds, generation.columns, generation.seconds,
-                                     generation.converged ? "converged" : "not converged", generation.bound))
+                                     generation.converged ? "converged" : "not converged", generation.bound)
+                              + (generation.branchingNodes.map { "; branch and price: \($0) nodes, " + (generation.branchingExhausted ? "tree closed" : "tree open, \(generation.branchingUnresolved) node(s) unresolved") } ?? ""))
             }
             if result.dayPlans > 0 {
                 Console.error("day neighbourhoods: \(result.dayPlans) day plan(s), \(result.dayPlansImproving) cheaper")

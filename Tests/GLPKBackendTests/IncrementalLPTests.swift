@@ -36,6 +36,29 @@ struct IncrementalLPTests {
         #expect(abs((outcomes.last?.incremental ?? 0) - 5) < 1e-9)
     }
 
+    /// Branch and price changes column bounds between solves: fixing a column at 0 or 1 gives the
+    /// optimum of the LP with that column fixed, and undoing it gives the first optimum back.
+    @Test func changedBoundsMatchTheRestrictedLP() {
+        // min 3a + 2b + 4c, a + b ≥ 1, b + c ≥ 1, 0 ≤ x ≤ 1: b alone (2); b fixed at 0: a + c (7).
+        let outcomes = GLPKSolver().withIncrementalLP { lp -> [Double] in
+            var found: [Double] = []
+            _ = try? lp.addRows([SparseRow(terms: [], bounds: .greaterOrEqual(1)), SparseRow(terms: [], bounds: .greaterOrEqual(1))])
+            _ = try? lp.addColumns([SparseColumn(cost: 3, lowerBound: 0, upperBound: 1, terms: [(0, 1)]),
+                                    SparseColumn(cost: 2, lowerBound: 0, upperBound: 1, terms: [(0, 1), (1, 1)]),
+                                    SparseColumn(cost: 4, lowerBound: 0, upperBound: 1, terms: [(1, 1)])])
+            for bounds in [nil, (0.0, 0.0), (0.0, 1.0), (1.0, 1.0)] as [(Double, Double)?] {
+                if let bounds { try? lp.setColumnBounds([(column: 1, lower: bounds.0, upper: bounds.1)]) }
+                if let solution = try? lp.solve(timeLimitSeconds: 10), let objective = solution.objective { found.append(objective) }
+            }
+            var errors = 0
+            do { try lp.setColumnBounds([(column: 3, lower: 0, upper: 1)]) } catch { errors += 1 }
+            do { try lp.setColumnBounds([(column: 0, lower: 1, upper: 0)]) } catch { errors += 1 }
+            found.append(Double(errors))
+            return found
+        }
+        #expect(outcomes == [2, 7, 2, 2, 2])
+    }
+
     @Test func malformedAdditionsAreErrors() {
         let errors = GLPKSolver().withIncrementalLP { lp -> [String] in
             var found: [String] = []
