@@ -95,7 +95,12 @@ struct ColumnGeneration {
                       report: (@Sendable (Double) -> Void)? = nil) {
         guard let backend = solver as? any IncrementalLPSolver else { return }
         var state = self
-        backend.withIncrementalLP { lp in state.rounds(lp, upperBound: upperBound, until: deadline, stop: stop, report: report) }
+        // With branch and price to follow, price-and-branch only looks for a quick timetable: on
+        // the Pingxiang day it used its whole 10 s and found none better than the search's.
+        let branchingTime = branchingSeconds > 0 ? Self.priceAndBranchSecondsBeforeTree : Self.priceAndBranchSeconds
+        backend.withIncrementalLP { lp in
+            state.rounds(lp, upperBound: upperBound, until: deadline, stop: stop, branchingTime: branchingTime, report: report)
+        }
         self = state
         guard converged, branchingSeconds > 0, let lpValue, stop?.isCancelled != true else { return }
         // Price-and-branch's timetable, mended where it breaks a rule the master leaves out, is
@@ -141,7 +146,7 @@ struct ColumnGeneration {
     private(set) var branching: BranchingSummary?
 
     private mutating func rounds(_ lp: any IncrementalLP, upperBound: Int, until deadline: ContinuousClock.Instant,
-                                 stop: CancellationToken?, report: (@Sendable (Double) -> Void)?) {
+                                 stop: CancellationToken?, branchingTime: Double, report: (@Sendable (Double) -> Void)?) {
         guard let master = try? IncrementalMaster(lp: lp, instance: setting.instance),
               (try? master.add(0..<pool.count, of: pool)) != nil else { return }
         while ContinuousClock.now < deadline, stop?.isCancelled != true {
@@ -175,7 +180,7 @@ struct ColumnGeneration {
             }
             if pool.count == before {
                 converged = true
-                integralRuns = priceAndBranch(lp, master: master, until: deadline, stop: stop)
+                integralRuns = priceAndBranch(lp, master: master, until: min(deadline, ContinuousClock.now + .seconds(branchingTime)), stop: stop)
                 return
             }
             guard (try? master.add(before..<pool.count, of: pool)) != nil else { return }
@@ -188,7 +193,7 @@ struct ColumnGeneration {
     private func priceAndBranch(_ lp: any IncrementalLP, master: IncrementalMaster, until deadline: ContinuousClock.Instant,
                                 stop: CancellationToken?) -> [TrainRun]? {
         let instance = setting.instance
-        let end = min(deadline, ContinuousClock.now + .seconds(Self.priceAndBranchSeconds))
+        let end = deadline
         let integral = master.lpColumn + Array(master.leaveOut.values)
         var forbidden: Set<[Int]> = []
         while stop?.isCancelled != true {
@@ -219,6 +224,7 @@ struct ColumnGeneration {
 
     /// Branch and bound on the master gets at most this long, and forbids at most this many pairs.
     static let priceAndBranchSeconds = 10.0
+    static let priceAndBranchSecondsBeforeTree = 2.0
     static let forbiddenPairs = 40
 
     /// Timetables from the last LP solution: guided insertion with trains in order of how

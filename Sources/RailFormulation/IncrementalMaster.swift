@@ -87,9 +87,12 @@ final class IncrementalMaster {
         for line in touched.sorted(by: { "\($0)" < "\($1)" }) {
             let list = uses[line]!
             let sorted = anchors[line]!.sorted(by: { $0.key < $1.key })
+            // Only anchors a new use covers can change: finding them among the few new uses first
+            // keeps a round that adds a handful of runs from scanning every use at every anchor.
+            let fresh = list.filter { !old($0.column) }
             for (k, (minute, anchor)) in sorted.enumerated() {
+                guard fresh.contains(where: { $0.from <= minute && minute < $0.to }) else { continue }
                 let covering = list.filter { $0.from <= minute && minute < $0.to }
-                guard covering.contains(where: { !old($0.column) }) else { continue }
                 // Every use here still runs at the next anchor: that anchor's rows imply these.
                 if k + 1 < sorted.count, anchor.row == nil, anchor.direction == nil,
                    covering.allSatisfy({ $0.to > sorted[k + 1].key }) { continue }
