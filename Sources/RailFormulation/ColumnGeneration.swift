@@ -21,6 +21,8 @@ struct ColumnGeneration {
     private(set) var converged = false
     /// Wall-clock seconds of `run`, when it ran in the background.
     var seconds = 0.0
+    /// Wall-clock seconds of the rounds and price-and-branch, before branch and price.
+    private(set) var roundsSeconds = 0.0
     /// The dual point with the best bound so far (the smoothing's centre), and its weight.
     private var center: DualPoint?
     var smoothing = 0.5
@@ -98,10 +100,12 @@ struct ColumnGeneration {
         // With branch and price to follow, price-and-branch only looks for a quick timetable: on
         // the Pingxiang day it used its whole 10 s and found none better than the search's.
         let branchingTime = branchingSeconds > 0 ? Self.priceAndBranchSecondsBeforeTree : Self.priceAndBranchSeconds
+        let started = ContinuousClock.now
         backend.withIncrementalLP { lp in
             state.rounds(lp, upperBound: upperBound, until: deadline, stop: stop, branchingTime: branchingTime, report: report)
         }
         self = state
+        roundsSeconds = (ContinuousClock.now - started).seconds
         guard converged, branchingSeconds > 0, let lpValue, stop?.isCancelled != true else { return }
         // Price-and-branch's timetable, mended where it breaks a rule the master leaves out, is
         // often better than the search's of when column generation started: the tree prunes with it.

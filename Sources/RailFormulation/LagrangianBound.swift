@@ -21,24 +21,42 @@ struct ResourcePrices {
 
     /// Entering at `enter` lies in the entry rows `enter - w + 1 ... enter`; exiting likewise.
     func passage(section: Int, from: StationID, enter: Minute, exit: Minute) -> Double {
+        passagePrices(section: section, from: from).price(enter: enter, exit: exit)
+    }
+
+    /// The prices of passing one section one way, looked up once: the search asks for every minute.
+    func passagePrices(section: Int, from: StationID) -> PassagePrices {
         let rows = layout.sections[section]
         let direction = rows.direction(from: from)
-        var price = 0.0
-        if rows.entryWindow > 0 {
-            let group = rows.sharedEntries ? 0 : direction
-            price += window(entries[section][group], end: enter, width: rows.entryWindow)
-        }
-        if rows.exitWindow > 0 { price += window(exits[section][direction], end: exit, width: rows.exitWindow) }
-        if let hold = holds[section] {
+        let group = rows.sharedEntries ? 0 : direction
+        return PassagePrices(entries: rows.entryWindow > 0 ? entries[section][group] : [], entryWindow: rows.entryWindow,
+                             exits: rows.exitWindow > 0 ? exits[section][direction] : [], exitWindow: rows.exitWindow,
+                             hold: holds[section], clearance: rows.clearance)
+    }
+}
+
+/// One section's prices for one way (`ResourcePrices.passagePrices`): entry and exit windows of
+/// prefix sums, and the holding prices of the train being planned on single track.
+struct PassagePrices {
+    let entries: [Double]
+    let entryWindow: Int
+    let exits: [Double]
+    let exitWindow: Int
+    let hold: (base: Minute, prefix: [Double])?
+    let clearance: Int
+
+    func price(enter: Minute, exit: Minute) -> Double {
+        var price = Self.window(entries, end: enter, width: entryWindow) + Self.window(exits, end: exit, width: exitWindow)
+        if let hold {
             // The train holds a single-track section over [enter, exit + clearance).
             func at(_ m: Minute) -> Double { hold.prefix[max(0, min(m - hold.base, hold.prefix.count - 1))] }
-            price += at(exit + rows.clearance) - at(enter)
+            price += at(exit + clearance) - at(enter)
         }
         return price
     }
 
-    private func window(_ prefix: [Double], end: Minute, width: Int) -> Double {
-        guard !prefix.isEmpty else { return 0 }
+    private static func window(_ prefix: [Double], end: Minute, width: Int) -> Double {
+        guard !prefix.isEmpty, width > 0 else { return 0 }
         let hi = min(end + 1, prefix.count - 1), lo = max(0, min(end - width + 1, prefix.count - 1))
         return hi > lo ? prefix[hi] - prefix[lo] : 0
     }

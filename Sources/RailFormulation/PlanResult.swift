@@ -26,6 +26,8 @@ public struct ColumnGenerationSummary: Sendable {
     public var converged: Bool
     public var bound: Double
     public var seconds: Double
+    /// Of `seconds`: the rounds and price-and-branch (the rest is branch and price).
+    public var roundsSeconds = 0.0
     /// Branch and price after convergence: the nodes it solved, and whether it closed its tree.
     public var branchingNodes: Int?
     public var branchingExhausted = false

@@ -25,12 +25,13 @@ extension SingleTrainSearch {
             var departCost = [Double](repeating: infinity, count: size)
             let passages = SectionPassages(holding, section: frame.sections[k], from: route[k], instance: instance)
             let candidates = border.map { SlotCandidates($0, from: route[k], countSlots: false, holding: holding, prices: prices, slotFilter: nil) }
+            let passagePrices = prices.passagePrices(section: frame.sections[k], from: route[k])
             for t in start...last where t + frame.runs[k] <= last && arriveCost[t + frame.runs[k] - o] < infinity {
                 guard passages.free(enter: t, running: frame.runs[k]) else { continue }
-                var price = prices.passage(section: frame.sections[k], from: route[k], enter: t, exit: t + frame.runs[k])
-                if let border, let candidates {
+                var price = passagePrices.price(enter: t, exit: t + frame.runs[k])
+                if let candidates {
                     guard let slot = candidates.best(at: t) else { continue }
-                    price += prices.slot(border.id, border.slots[slot].id)
+                    price += slot.price
                 }
                 departCost[t - o] = price + arriveCost[t + frame.runs[k] - o]
             }

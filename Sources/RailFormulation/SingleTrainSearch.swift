@@ -154,13 +154,14 @@ enum SingleTrainSearch {
             var slotsHere = [Int](repeating: -1, count: size)
             let passages = SectionPassages(holding, section: sectionsOnRoute[k], from: route[k], instance: instance)
             let candidates = border.map { SlotCandidates($0, from: route[k], countSlots: countSlots, holding: holding, prices: prices, slotFilter: slotFilter) }
+            let passagePrices = prices?.passagePrices(section: sectionsOnRoute[k], from: route[k])
             for t in start...last where departCost[t - o] < infinity && t + runs[k] <= last {
                 guard passages.free(enter: t, running: runs[k]) else { continue }
-                var price = prices?.passage(section: sectionsOnRoute[k], from: route[k], enter: t, exit: t + runs[k]) ?? 0
-                if let border, let candidates {
+                var price = passagePrices?.price(enter: t, exit: t + runs[k]) ?? 0
+                if let candidates {
                     guard let slot = candidates.best(at: t) else { continue }
-                    slotsHere[t + runs[k] - o] = slot
-                    price += prices?.slot(border.id, border.slots[slot].id) ?? 0
+                    slotsHere[t + runs[k] - o] = slot.index
+                    price += slot.price
                 }
                 arriveCost[t + runs[k] - o] = departCost[t - o] + price
             }

@@ -5,8 +5,8 @@ import RailDomain
 /// taking the best of those open at each minute, sorted out once per search instead of once
 /// per candidate minute.
 struct SlotCandidates {
-    /// Index into `border.slots`, opening and closing minutes; best first.
-    private let slots: [(index: Int, opens: Minute, closes: Minute)]
+    /// Index into `border.slots`, opening and closing minutes, price; best first.
+    private let slots: [(index: Int, opens: Minute, closes: Minute, price: Double)]
 
     init(_ border: Border, from: StationID, countSlots: Bool, holding: Occupancy, prices: ResourcePrices?,
          slotFilter: ((BorderID, SlotID) -> Bool)?) {
@@ -18,11 +18,11 @@ struct SlotCandidates {
         }
         let price = { (i: Int) in prices?.slot(border.id, border.slots[i].id) ?? 0 }
         slots = usable.sorted { (price($0), border.slots[$0].closes, $0) < (price($1), border.slots[$1].closes, $1) }
-            .map { ($0, border.slots[$0].opens, border.slots[$0].closes) }
+            .map { ($0, border.slots[$0].opens, border.slots[$0].closes, price($0)) }
     }
 
-    /// The best slot open for an entry at minute `t`: its index in `border.slots`.
-    func best(at t: Minute) -> Int? {
-        slots.first { $0.opens <= t && t <= $0.closes }?.index
+    /// The best slot open for an entry at minute `t`: its index in `border.slots`, and its price.
+    func best(at t: Minute) -> (index: Int, price: Double)? {
+        slots.first { $0.opens <= t && t <= $0.closes }.map { ($0.index, $0.price) }
     }
 }

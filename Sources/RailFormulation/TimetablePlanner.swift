@@ -389,7 +389,7 @@ struct PlanRun {
         guard let generation = running.finish(stopNow: stopNow) else { return }
         background = nil
         columnGeneration = ColumnGenerationSummary(rounds: generation.rounds, columns: generation.pool.count, converged: generation.converged,
-                                                   bound: generation.bound.value, seconds: generation.seconds,
+                                                   bound: generation.bound.value, seconds: generation.seconds, roundsSeconds: generation.roundsSeconds,
                                                    branchingNodes: generation.branching?.nodes, branchingExhausted: generation.branching?.exhausted ?? false,
                                                    branchingUnresolved: generation.branching?.unresolved ?? 0)
         if generation.bound.value > (lagrangian?.value ?? 0) { lagrangian = generation.bound }

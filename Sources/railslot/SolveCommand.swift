@@ -94,8 +94,8 @@ struct SolveCommand: ParsableCommand {
                                      round.bound.map { String(format: "%.1f", $0) } ?? "none", round.warmStart))
             }
             if let generation = result.columnGeneration {
-                Console.error(String(format: "column generation: %d rounds, %d runs, %.2f s, %@, bound %.1f",
-                                     generation.rounds, generation.columns, generation.seconds,
+                Console.error(String(format: "column generation: %d rounds, %d runs, %.2f s (rounds %.2f s), %@, bound %.1f",
+                                     generation.rounds, generation.columns, generation.seconds, generation.roundsSeconds,
                                      generation.converged ? "converged" : "not converged", generation.bound)
                               + (generation.branchingNodes.map { "; branch and price: \($0) nodes, " + (generation.branchingExhausted ? "tree closed" : "tree open, \(generation.branchingUnresolved) node(s) unresolved") } ?? ""))
             }

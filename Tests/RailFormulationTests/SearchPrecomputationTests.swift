@@ -101,7 +101,8 @@ struct SearchPrecomputationTests {
                                 && (!countSlots || (holding.slots["\(border.id)/\(slot.id)"] ?? 0) < slot.capacity) && filter(border.id, slot.id)
                         }
                         let expected = open.min { (price($0), border.slots[$0].closes, $0) < (price($1), border.slots[$1].closes, $1) }
-                        #expect(candidates.best(at: t) == expected, "from \(from) at \(t)")
+                        #expect(candidates.best(at: t)?.index == expected, "from \(from) at \(t)")
+                        if let expected { #expect(candidates.best(at: t)?.price == price(expected)) }
                         if expected != nil { chosen += 1 }
                         let firstClosing = open.min { (border.slots[$0].closes, $0) < (border.slots[$1].closes, $1) }
                         if prices != nil, expected != firstClosing { cheaperThanFirstClosing += 1 }
