@@ -8,11 +8,11 @@ import RailDomain
 /// node's converged LP value bounds every timetable of its branch. Nodes go best bound first.
 ///
 /// The master leaves out some of the spec's rules (the order of two trains inside a section, part
-/// of the same-way headway on single track): an integral LP that the validator rejects for two
-/// trains splits on one of their departure minutes three ways (before, at, after), and a branch
-/// that pins both trains' every departure where the rule is broken holds no timetable (those
-/// rules depend on the minutes alone). The tree's bound is valid for the spec's problem: the least
-/// bound of its open nodes, or the best cost once no node is left.
+/// of the same-way headway on single track): an integral LP that the validator rejects for a
+/// headway or meet between two trains splits on their entry minutes into that section (`entrySplit`:
+/// the first earlier / later, or at its minute with the second earlier / later); both at their
+/// minutes is left out, since those rules depend on the minutes alone. The tree's bound is valid
+/// for the spec's problem: the least bound of its open nodes, or the best cost once no node is left.
 struct BranchAndPrice {
     let setting: RelaxationSetting
     private(set) var pool: [PathColumn]

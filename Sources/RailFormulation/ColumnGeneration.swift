@@ -101,16 +101,14 @@ struct ColumnGeneration {
         // used its whole 10 s and found nothing better than the search. The 40 bench trains were
         // proven optimal in 6.5–14.1 s over seven runs with 10 or 2 s of it, in 4.7 s without it
         // (one run; the LP's roundings, kept, give the tree its incumbent: without them 10.4 s).
-        let branchingTime = branchingSeconds > 0 ? Self.priceAndBranchSecondsBeforeTree : Self.priceAndBranchSeconds
+        let priceAndBranchTime = branchingSeconds > 0 ? 0 : Self.priceAndBranchSeconds
         let started = ContinuousClock.now
         backend.withIncrementalLP { lp in
-            state.rounds(lp, upperBound: upperBound, until: deadline, stop: stop, branchingTime: branchingTime, report: report)
+            state.rounds(lp, upperBound: upperBound, until: deadline, stop: stop, priceAndBranchTime: priceAndBranchTime, report: report)
         }
         self = state
         roundsSeconds = (ContinuousClock.now - started).seconds
         guard converged, branchingSeconds > 0, let lpValue, stop?.isCancelled != true else { return }
-        // Price-and-branch's timetable, mended where it breaks a rule the master leaves out, is
-        // often better than the search's of when column generation started: the tree prunes with it.
         // The LP's roundings (and price-and-branch's timetable, when it ran), mended where they
         // break a rule the master leaves out and improved by local search, are often better than
         // the search's of when column generation started: the tree prunes with the best of them.
@@ -139,7 +137,6 @@ struct ColumnGeneration {
         if let found = tree.best { integralRuns = found.runs }
     }
 
-
     /// What branch and price did, when it ran.
     struct BranchingSummary {
         var nodes: Int
@@ -152,7 +149,7 @@ struct ColumnGeneration {
     private(set) var branching: BranchingSummary?
 
     private mutating func rounds(_ lp: any IncrementalLP, upperBound: Int, until deadline: ContinuousClock.Instant,
-                                 stop: CancellationToken?, branchingTime: Double, report: (@Sendable (Double) -> Void)?) {
+                                 stop: CancellationToken?, priceAndBranchTime: Double, report: (@Sendable (Double) -> Void)?) {
         guard let master = try? IncrementalMaster(lp: lp, instance: setting.instance),
               (try? master.add(0..<pool.count, of: pool)) != nil else { return }
         while ContinuousClock.now < deadline, stop?.isCancelled != true {
@@ -186,7 +183,9 @@ struct ColumnGeneration {
             }
             if pool.count == before {
                 converged = true
-                if branchingTime > 0 { integralRuns = priceAndBranch(lp, master: master, until: min(deadline, ContinuousClock.now + .seconds(branchingTime)), stop: stop) }
+                if priceAndBranchTime > 0 {
+                    integralRuns = priceAndBranch(lp, master: master, until: min(deadline, ContinuousClock.now + .seconds(priceAndBranchTime)), stop: stop)
+                }
                 return
             }
             guard (try? master.add(before..<pool.count, of: pool)) != nil else { return }
@@ -195,15 +194,14 @@ struct ColumnGeneration {
 
     /// Branch and bound on the converged master; a result the validator rejects for a pair of
     /// trains (a rule the master leaves out, such as overtaking inside a section) forbids that pair
-    /// of runs (`λ_p + λ_q ≤ 1`) and tries again, while time and `priceAndBranchSeconds` allow.
+    /// of runs (`λ_p + λ_q ≤ 1`) and tries again, until `deadline`.
     private func priceAndBranch(_ lp: any IncrementalLP, master: IncrementalMaster, until deadline: ContinuousClock.Instant,
                                 stop: CancellationToken?) -> [TrainRun]? {
         let instance = setting.instance
-        let end = deadline
         let integral = master.lpColumn + Array(master.leaveOut.values)
         var forbidden: Set<[Int]> = []
         while stop?.isCancelled != true {
-            let left = (end - ContinuousClock.now).seconds
+            let left = (deadline - ContinuousClock.now).seconds
             guard left > 0.5, let result = try? lp.solveIntegral(integral, timeLimitSeconds: left), !result.values.isEmpty else { return nil }
             var runs = instance.trains.map { TrainRun(train: $0.id, scheduled: false) }
             var chosen: [TrainID: Int] = [:]
@@ -222,7 +220,7 @@ struct ColumnGeneration {
                 rows.append(SparseRow(terms: [(master.lpColumn[min(p, q)], 1), (master.lpColumn[max(p, q)], 1)], bounds: .lessOrEqual(1)))
             }
             guard !rows.isEmpty, (try? lp.addRows(rows)) != nil,
-                  let relaxed = try? lp.solve(timeLimitSeconds: max(0.1, (end - ContinuousClock.now).seconds)),
+                  let relaxed = try? lp.solve(timeLimitSeconds: max(0.1, (deadline - ContinuousClock.now).seconds)),
                   relaxed.termination == .optimal else { return runs }
         }
         return nil
@@ -230,7 +228,6 @@ struct ColumnGeneration {
 
     /// Branch and bound on the master gets at most this long, and forbids at most this many pairs.
     static let priceAndBranchSeconds = 10.0
-    static let priceAndBranchSecondsBeforeTree = 0.0
     static let forbiddenPairs = 40
 
     /// Timetables from the last LP solution: guided insertion with trains in order of how
