@@ -31,13 +31,39 @@ public struct LPSolution: Sendable {
     public var values: [Double]
     public var duals: [Double]
     public var seconds: Double
+    /// Simplex iterations (pivots) this solve took: how far its starting basis was from optimal.
+    public var iterations: Int
 
-    public init(termination: TerminationReason, objective: Double?, values: [Double], duals: [Double], seconds: Double) {
+    public init(termination: TerminationReason, objective: Double?, values: [Double], duals: [Double], seconds: Double,
+                iterations: Int = 0) {
         self.termination = termination
         self.objective = objective
         self.values = values
         self.duals = duals
         self.seconds = seconds
+        self.iterations = iterations
+    }
+}
+
+/// A simplex basis: which rows and columns are basic, and at which bound each other column
+/// stands. Kept to start a later solve where an earlier one ended (branch and price starts a node
+/// from its parent's basis rather than from whichever node was solved last).
+public struct LPBasis: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        case basic, atLower, atUpper, free, fixed
+    }
+
+    public var rows: [Status]
+    public var columns: [Status]
+
+    public init(rows: [Status], columns: [Status]) {
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// Whether as many variables are basic as there are rows, as in every basis.
+    public var isComplete: Bool {
+        rows.count(where: { $0 == .basic }) + columns.count(where: { $0 == .basic }) == rows.count
     }
 }
 
@@ -56,6 +82,12 @@ public protocol IncrementalLP: AnyObject {
     /// basis, which stays dual feasible.
     func setColumnBounds(_ bounds: [(column: Int, lower: Double, upper: Double)]) throws(MIPError)
     func solve(timeLimitSeconds: Double?) throws(MIPError) -> LPSolution
+    /// The basis the last solve ended with.
+    func basis() throws(MIPError) -> LPBasis
+    /// Starts the next solve from `basis`, taken from this LP when it had at most its present rows
+    /// and columns: rows added since are basic, columns added since non-basic at a bound. A basis
+    /// from elsewhere (more rows or columns, or not as many basic variables as rows) is an error.
+    func restore(_ basis: LPBasis) throws(MIPError)
     /// After an optimal `solve`: branch and bound from its basis with `integral` columns taking
     /// whole values (the LP stays as it is otherwise). The result's `duals` are empty and its
     /// termination says whether the integer optimum was proven; `values` is the best point found.

@@ -16,11 +16,19 @@ enum BranchingChoice {
     static func mostBalanced(values: [(train: Int, run: TrainRun, value: Double)], leaveOut: [Int: Double],
                              restrictions: [Int: BranchingRestriction], fixed: Set<Int>) -> BranchingChoice? {
         // Whether a train runs first, then border slots (few, and coupling trains the most), then minutes.
-        var best: (rank: Int, score: Double, choice: BranchingChoice)?
-        func consider(_ score: Double, _ choice: BranchingChoice) {
+        // Among equally balanced splits, the one whose sides lie furthest apart (`reach`, minutes):
+        // runs a few minutes apart mostly wait at different stations at equal cost, so the LP
+        // moves its waiting and keeps its value; runs far apart differ where trains meet.
+        var best: (rank: Int, score: Double, reach: Int, choice: BranchingChoice)?
+        func consider(_ score: Double, _ choice: BranchingChoice, reach: Int = 0) {
             let rank = switch choice { case .runs: 0; case .slot: 1; case .departure: 2 }
             guard score > 1e-6 else { return }
-            if best == nil || rank < best!.rank || (rank == best!.rank && score > best!.score + 1e-9) { best = (rank, score, choice) }
+            guard let current = best else { return best = (rank, score, reach, choice) }
+            if rank != current.rank {
+                if rank < current.rank { best = (rank, score, reach, choice) }
+            } else if score > current.score + 1e-9 || (score > current.score - 1e-9 && reach > current.reach) {
+                best = (rank, score, reach, choice)
+            }
         }
         for (train, value) in leaveOut.sorted(by: { $0.key < $1.key }) where restrictions[train]?.scheduled == nil {
             consider(min(value, 1 - value), .runs(train: train))
@@ -32,10 +40,16 @@ enum BranchingChoice {
                 for k in 0..<max(0, positions - 1) {
                     var mass: [Minute: Double] = [:]
                     for column in columns { if let t = column.run.stops[k].departure { mass[t, default: 0] += column.value } }
+                    // Split halfway between two minutes the LP uses: at the lower one, the LP of the
+                    // upper child moved its run a minute later at the same cost (waiting elsewhere),
+                    // and on the Pingxiang day the tree chased one train minute by minute at 129985.
                     var below = 0.0
-                    for (t, value) in mass.sorted(by: { $0.key < $1.key }).dropLast() {
+                    let used = mass.sorted(by: { $0.key < $1.key })
+                    for (index, (t, value)) in used.enumerated().dropLast() {
                         below += value
-                        consider(min(below, total - below), .departure(train: train, position: k, minute: t))
+                        let halfway = t + (used[index + 1].key - t - 1) / 2
+                        consider(min(below, total - below), .departure(train: train, position: k, minute: halfway),
+                                 reach: used[index + 1].key - t)
                     }
                 }
             }

@@ -59,6 +59,58 @@ struct IncrementalLPTests {
         #expect(outcomes == [2, 7, 2, 2, 2])
     }
 
+    /// Branch and price starts a node from its parent's basis: a basis taken at an optimum and
+    /// restored after other changes starts at that optimum (no pivots), one taken before rows and
+    /// columns were added still fits (the new ones basic or at a bound), and one that cannot be
+    /// a basis of this LP is an error.
+    @Test func restoredBasesStartWhereTheyWereTaken() {
+        // min 3a + 2b + 4c, a + b ≥ 1, b + c ≥ 1, 0 ≤ x ≤ 1: b alone (2); later d (cost 1) joins
+        // the second row and a row a + d ≤ 2.
+        let outcomes = GLPKSolver().withIncrementalLP { lp -> [String] in
+            var found: [String] = []
+            func solve() {
+                guard let solution = try? lp.solve(timeLimitSeconds: 10), let objective = solution.objective else { return found.append("no solution") }
+                found.append("\(objective) after \(solution.iterations)")
+            }
+            _ = try? lp.addRows([SparseRow(terms: [], bounds: .greaterOrEqual(1)), SparseRow(terms: [], bounds: .greaterOrEqual(1))])
+            _ = try? lp.addColumns([SparseColumn(cost: 3, lowerBound: 0, upperBound: 1, terms: [(0, 1)]),
+                                    SparseColumn(cost: 2, lowerBound: 0, upperBound: 1, terms: [(0, 1), (1, 1)]),
+                                    SparseColumn(cost: 4, lowerBound: 0, upperBound: 1, terms: [(1, 1)])])
+            solve()
+            guard let optimal = try? lp.basis() else { return found + ["no basis"] }
+            found.append("basic \(optimal.columns.map { $0 == .basic })")
+            try? lp.setColumnBounds([(column: 1, lower: 0, upper: 0)])
+            solve()
+            try? lp.setColumnBounds([(column: 1, lower: 0, upper: 1)])
+            // d covers the second row; b alone stays optimal.
+            _ = try? lp.addColumns([SparseColumn(cost: 1, lowerBound: 0, upperBound: 1, terms: [(1, 1)])])
+            _ = try? lp.addRows([SparseRow(terms: [(0, 1), (3, 1)], bounds: .lessOrEqual(2))])
+            do { try lp.restore(optimal) } catch { found.append("\(error)") }
+            solve()
+            // b left out: from b's basis (b now at a bound it breaks) to a + d.
+            try? lp.setColumnBounds([(column: 1, lower: 0, upper: 0)])
+            do { try lp.restore(optimal) } catch { found.append("\(error)") }
+            solve()
+            var errors = 0
+            do { try lp.restore(LPBasis(rows: Array(repeating: .basic, count: 4), columns: [])) } catch { errors += 1 }
+            do { try lp.restore(LPBasis(rows: [.basic, .atLower], columns: [.atLower])) } catch { errors += 1 }
+            found.append("errors \(errors)")
+            solve()
+            return found
+        }
+        #expect(outcomes.count == 7, "\(outcomes)")
+        guard outcomes.count == 7 else { return }
+        #expect(outcomes[0].hasPrefix("2.0 after"))
+        #expect(outcomes[1] == "basic [false, true, false]")
+        #expect(outcomes[2].hasPrefix("7.0 after"))
+        // With d: a + d = 4 > 2 = b alone; b's basis is still optimal, so no pivot.
+        #expect(outcomes[3] == "2.0 after 0")
+        #expect(outcomes[4].hasPrefix("4.0 after") && outcomes[4] != "4.0 after 0", "\(outcomes[4])")
+        #expect(outcomes[5] == "errors 2")
+        // The rejected bases changed nothing: the last optimum's basis is where the solve starts.
+        #expect(outcomes[6] == "4.0 after 0")
+    }
+
     @Test func malformedAdditionsAreErrors() {
         let errors = GLPKSolver().withIncrementalLP { lp -> [String] in
             var found: [String] = []

@@ -71,6 +71,27 @@ struct BranchAndPriceTests {
         #expect(runs.map(\.scheduled) == [true, false])
     }
 
+    /// A train split between two runs departing its origin 3 minutes apart (waiting moved along
+    /// the route at equal cost) and its second stop 22 minutes apart: the split is at the second
+    /// stop, halfway between the two minutes, so neither child keeps either run.
+    @Test func departureSplitsGoWhereTheRunsDifferMost() throws {
+        func run(_ minutes: [Minute]) -> TrainRun {
+            TrainRun(train: "T", scheduled: true, stops: [StopTime(station: "A", departure: minutes[0]),
+                                                          StopTime(station: "B", arrival: minutes[1], departure: minutes[2]),
+                                                          StopTime(station: "C", arrival: minutes[3], departure: minutes[4]),
+                                                          StopTime(station: "D", arrival: minutes[5])])
+        }
+        let values = [(train: 0, run: run([468, 598, 976, 1036, 1036, 1091]), value: 0.5),
+                      (train: 0, run: run([471, 601, 976, 1036, 1058, 1113]), value: 0.5)]
+        let choice = try #require(BranchingChoice.mostBalanced(values: values, leaveOut: [:], restrictions: [:], fixed: []))
+        guard case .departure(let train, let position, let minute) = choice else { Issue.record("\(choice)"); return }
+        #expect(train == 0 && position == 2 && minute == 1046)
+        let children = choice.children(of: BranchingRestriction())
+        #expect(children.count == 2)
+        #expect(children.map { $0.admits(values[0].run) } == [true, false])
+        #expect(children.map { $0.admits(values[1].run) } == [false, true])
+    }
+
     /// Column generation, then branch and price with time to close its tree, on small random
     /// corridors (seven trains, three stations, a border): the proven optimum is glpsol's on the GNU
     /// MathProg model. Seeds 1 and 13 need a tree (root LP 657.1 and 1092, optima 757 and 1407, 21
