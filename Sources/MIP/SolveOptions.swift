@@ -9,9 +9,12 @@ public enum SolverMessageLevel: String, Sendable, Codable, CaseIterable {
 /// A flag a solve polls: set it from any thread to stop the search, keeping the best point found.
 public final class CancellationToken: Sendable {
     private let flag = Atomic<Bool>(false)
-    public init() {}
+    private let parent: CancellationToken?
+    public init() { parent = nil }
+    /// A token that is also cancelled whenever `parent` is (a stop of one's own beside the caller's).
+    public init(linkedTo parent: CancellationToken?) { self.parent = parent }
     public func cancel() { flag.store(true, ordering: .relaxed) }
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) || parent?.isCancelled == true }
 }
 
 /// A snapshot of branch and bound, reported while it runs.

@@ -272,8 +272,12 @@ final class BackgroundColumnGeneration: Sendable {
     private let outcome = Mutex<ColumnGeneration?>(nil)
     private let done = DispatchSemaphore(value: 0)
     private let stop = CancellationToken()
+    /// Cancelled once it has ended (or when `cancellation` is): work beside it can stop at once.
+    let ended: CancellationToken
 
-    init(_ generation: ColumnGeneration, upperBound: Int, until deadline: ContinuousClock.Instant, branchingSeconds: Double = 0) {
+    init(_ generation: ColumnGeneration, upperBound: Int, until deadline: ContinuousClock.Instant, cancellation: CancellationToken? = nil,
+         branchingSeconds: Double = 0) {
+        ended = CancellationToken(linkedTo: cancellation)
         let thread = Thread { [self] in
             var work = generation
             let started = ContinuousClock.now
@@ -283,6 +287,7 @@ final class BackgroundColumnGeneration: Sendable {
             work.seconds = (ContinuousClock.now - started).seconds
             outcome.withLock { $0 = work }
             done.signal()
+            ended.cancel()
         }
         thread.name = "railslot.column-generation"
         thread.start()

@@ -285,11 +285,11 @@ struct PlanRun {
         if columnGenerationUnsettled { return }
         // The neighbourhoods cannot read the plan's state while they change it: they get the
         // background by value.
-        let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: options.cancellation,
+        let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop,
                                               yield: { [background] in background?.hasEnded(waiting: 0) == true }) { candidate in
             keepIfBetter(candidate)
         }
-        keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: options.cancellation))
+        keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: searchStop))
         if columnGenerationUnsettled { return }
         multiStart(until: deadline, patience: Self.multiStartPatience)
     }
@@ -337,11 +337,16 @@ struct PlanRun {
             fruitless += 1
             reportPhase()
             guard let inserted = SingleTrainPlans.insertion(instance, jitter: startsDone) else { continue }
-            if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline, stop: options.cancellation)) != nil { fruitless = 0 }
+            if keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: deadline, stop: searchStop)) != nil { fruitless = 0 }
         }
     }
 
     static let multiStartPatience = 6
+
+    /// What stops the search for timetables beside column generation: the caller's cancellation,
+    /// or column generation ending (its tree may have proven the best timetable optimal; else the
+    /// main loop settles it and goes on).
+    private var searchStop: CancellationToken? { background?.ended ?? options.cancellation }
 
     /// Column generation on the path formulation, on its own thread until the plan's deadline
     /// (or convergence), seeded with the best timetable and the subgradient's runs and prices.
@@ -350,7 +355,7 @@ struct PlanRun {
         generation.seed(runs)
         if let lagrangian { generation.seed(lagrangian) }
         let seconds = max(1, (remaining ?? 600) - 1)
-        background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(seconds),
+        background = BackgroundColumnGeneration(generation, upperBound: upperBound, until: clock.now + .seconds(seconds), cancellation: options.cancellation,
                                                 branchingSeconds: options.branchAndPrice ? seconds * Self.branchingShare : 0)
     }
 
@@ -399,9 +404,14 @@ struct PlanRun {
         // the Lagrangian bound, whose per-train values budget the priced windows.
         branchingBound = generation.branching?.bound
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
-            keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
+            keepIfBetter(mended)
+            // A closed tree's timetable is optimal: local search would only spend time on it
+            // (up to 5 s; on the Pingxiang day about 1–2 s after the proof).
+            if !boundSuffices {
+                keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
+            }
         }
-        guard best != nil, !proves(generation.bound.value) else { return }
+        guard best != nil, !boundSuffices else { return }
         for runs in generation.roundings(variants: 4) where (remaining ?? 1) > 0 {
             keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }
