@@ -52,6 +52,7 @@ struct PlanRun {
         // Branch and price, on column generation's thread, prunes with the best cost known.
         didSet { if let cost = best?.cost { background?.offer(cost) } }
     }
+    /// Branch-and-bound nodes: GLPK's in the models solved, and branch and price's.
     var nodes = 0
     var lowerBounds: [Int] = []
     /// The Lagrangian bound, once there is a timetable to aim at.
@@ -403,6 +404,8 @@ struct PlanRun {
         // Branch and price's bound is the tree's, not a sum over trains: it is kept apart from
         // the Lagrangian bound, whose per-train values budget the priced windows.
         branchingBound = generation.branching?.bound
+        // The timetable's `solver.nodes` counts branch-and-bound nodes: the tree's are such nodes.
+        nodes += generation.branching?.nodes ?? 0
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
             keepIfBetter(mended)
             // A closed tree's timetable is optimal: local search would only spend time on it

@@ -57,10 +57,17 @@ struct KPIAndTextTests {
         let (instance, original) = try ReportFixtures.example("pingxiang/pingxiang-2026-12-01")
         let text = TimetableText.text(original, instance: instance)
         let first = try #require(text.split(separator: "\n").first)
-        #expect(first.contains("feasible"))
+        // The committed timetable is proven optimal: bound = objective, no gap.
+        #expect(original.status == .optimal)
+        #expect(first.contains("optimal"))
         #expect(first.contains("objective \(original.objective!)"))
-        #expect(first.contains("bound "))
-        #expect(first.contains("gap "))
+        #expect(first.contains("bound \(original.objective!)"))
+        #expect(first.contains("gap 0.0%"))
+        var feasible = original
+        feasible.status = .feasible
+        feasible.bound = 124486.7
+        let header = try #require(TimetableText.text(feasible, instance: instance).split(separator: "\n").first)
+        #expect(header.contains("feasible, objective 129990, bound 124486.7, gap 4.2%"), "\(header)")
         #expect(text.contains("Trains       29 of 30 scheduled, left out: "))
         #expect(text.contains("Border slots PXG-DDG PXG→DDG: "))
         #expect(text.contains("Customs lane PXG-C1 at PXG: "))
@@ -82,7 +89,10 @@ struct KPIAndTextTests {
 
     @Test func colourOnlyWhenAsked() throws {
         let (instance, schedule) = try ReportFixtures.example("pingxiang/pingxiang-2026-12-01")
-        #expect(TimetableText.text(schedule, instance: instance, style: TextStyle(width: 120, colour: true)).contains("\u{1B}[33mfeasible"))
+        #expect(TimetableText.text(schedule, instance: instance, style: TextStyle(width: 120, colour: true)).contains("\u{1B}[32moptimal"))
+        var feasible = schedule
+        feasible.status = .feasible
+        #expect(TimetableText.text(feasible, instance: instance, style: TextStyle(width: 120, colour: true)).contains("\u{1B}[33mfeasible"))
         #expect(!TimetableText.text(schedule, instance: instance, style: .plain).contains("\u{1B}"))
     }
 }
