@@ -10,20 +10,20 @@ enum Neighbourhoods {
     static let margin = 45
 
     static func improve(_ runs: [TrainRun], instance: Instance, solver: any MIPSolver, until deadline: ContinuousClock.Instant,
-                        stop: CancellationToken? = nil, yield: () -> Bool = { false },
+                        stop: CancellationToken? = nil,
                         better: (_ runs: [TrainRun]) -> Int?) -> [TrainRun] {
         var current = runs
         let movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
         guard !movable.isEmpty else { return current }
         var failures = 0
         var next = 0
-        while ContinuousClock.now < deadline, failures < movable.count, stop?.isCancelled != true, !yield() {
+        while ContinuousClock.now < deadline, failures < movable.count, stop?.isCancelled != true {
             let costs = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).perTrain
             let seeds = movable.sorted { costs[$0].cost > costs[$1].cost }
             let seed = seeds[next % seeds.count]
             next += 1
             let freed = neighbours(of: seed, in: current, instance: instance, among: movable)
-            guard let candidate = replan(freed, current: current, instance: instance, solver: solver, deadline: deadline) else {
+            guard let candidate = replan(freed, current: current, instance: instance, solver: solver, deadline: deadline, stop: stop) else {
                 failures += 1
                 continue
             }
@@ -55,7 +55,7 @@ enum Neighbourhoods {
 
     /// Re-plans the freed trains with every other train held; nil if nothing came of it.
     private static func replan(_ freed: [Int], current: [TrainRun], instance: Instance, solver: any MIPSolver,
-                               deadline: ContinuousClock.Instant) -> [TrainRun]? {
+                               deadline: ContinuousClock.Instant, stop: CancellationToken?) -> [TrainRun]? {
         var sub = instance
         let freedSet = Set(freed)
         var extra: [Int] = []
@@ -82,7 +82,7 @@ enum Neighbourhoods {
         let seconds = min(5, left.seconds)
         guard seconds > 0.2 else { return nil }
         let subRuns = sub.trains.map { train in current.first { $0.train == train.id } ?? TrainRun(train: train.id, scheduled: false) }
-        let options = SolveOptions(timeLimitSeconds: seconds, messageLevel: .off, warmStart: model.point(for: subRuns))
+        let options = SolveOptions(timeLimitSeconds: seconds, messageLevel: .off, warmStart: model.point(for: subRuns), cancellation: stop)
         guard let result = try? solver.solve(model.model, options: options), result.hasPoint,
               let decoded = try? model.decode(result.values) else { return nil }
         // Back to the whole instance: freed trains take their new runs, every other train keeps its times.

@@ -284,10 +284,8 @@ struct PlanRun {
             multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
         }
         if columnGenerationUnsettled { return }
-        // The neighbourhoods cannot read the plan's state while they change it: they get the
-        // background by value.
-        let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop,
-                                              yield: { [background] in background?.hasEnded(waiting: 0) == true }) { candidate in
+        // They stop when column generation ends, as the rest of the search does (`searchStop`).
+        let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop) { candidate in
             keepIfBetter(candidate)
         }
         keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: searchStop))

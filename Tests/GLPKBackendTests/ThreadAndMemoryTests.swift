@@ -80,7 +80,9 @@ struct ThreadAndMemoryTests {
         let result = try await task.value
         #expect(result.termination == .interrupted)
         #expect(result.hasPoint)
-        #expect(ContinuousClock.now - began < .seconds(5))
+        // Well inside the 60 s limit a search that ignored the cancellation would use; under the
+        // full parallel suite on 2 cores it once took 8.0 s (usually well under a second).
+        #expect(ContinuousClock.now - began < .seconds(20))
     }
 }
 
