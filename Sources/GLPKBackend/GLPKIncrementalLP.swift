@@ -115,17 +115,8 @@ final class GLPKIncrementalLP: IncrementalLP {
     func basis() throws(MIPError) -> LPBasis {
         guard let pointer else { throw .backendFailure("the incremental LP is closed") }
         guard solved else { throw .backendFailure("no basis before the first solve") }
-        func status(_ code: Int32) -> LPBasis.Status {
-            switch code {
-            case GLP_BS: .basic
-            case GLP_NU: .atUpper
-            case GLP_NF: .free
-            case GLP_NS: .fixed
-            default: .atLower
-            }
-        }
-        return LPBasis(rows: rowCount == 0 ? [] : (1...rowCount).map { status(glp_get_row_stat(pointer, Int32($0))) },
-                       columns: columnCount == 0 ? [] : (1...columnCount).map { status(glp_get_col_stat(pointer, Int32($0))) })
+        return LPBasis(rows: rowCount == 0 ? [] : (1...rowCount).map { LPBasis.Status(glpk: glp_get_row_stat(pointer, Int32($0))) },
+                       columns: columnCount == 0 ? [] : (1...columnCount).map { LPBasis.Status(glpk: glp_get_col_stat(pointer, Int32($0))) })
     }
 
     func restore(_ basis: LPBasis) throws(MIPError) {
@@ -134,18 +125,9 @@ final class GLPKIncrementalLP: IncrementalLP {
             throw .invalidOption("a basis of \(basis.rows.count) rows and \(basis.columns.count) columns does not fit this LP (\(rowCount) rows, \(columnCount) columns) or is incomplete")
         }
         // GLPK moves a non-basic status to the one its bounds allow (fixed, free, lower or upper).
-        func code(_ status: LPBasis.Status) -> Int32 {
-            switch status {
-            case .basic: GLP_BS
-            case .atUpper: GLP_NU
-            case .free: GLP_NF
-            case .fixed: GLP_NS
-            case .atLower: GLP_NL
-            }
-        }
-        for row in 0..<rowCount { glp_set_row_stat(pointer, Int32(row + 1), row < basis.rows.count ? code(basis.rows[row]) : GLP_BS) }
+        for row in 0..<rowCount { glp_set_row_stat(pointer, Int32(row + 1), row < basis.rows.count ? basis.rows[row].glpk : GLP_BS) }
         for column in 0..<columnCount {
-            glp_set_col_stat(pointer, Int32(column + 1), column < basis.columns.count ? code(basis.columns[column]) : GLP_NL)
+            glp_set_col_stat(pointer, Int32(column + 1), column < basis.columns.count ? basis.columns[column].glpk : GLP_NL)
         }
         solved = true
     }
@@ -219,5 +201,28 @@ final class GLPKIncrementalLP: IncrementalLP {
         guard primal == .feasiblePoint else { return LPSolution(termination: termination, objective: nil, values: [], duals: [], seconds: seconds) }
         let values = (1...columnCount).map { glp_mip_col_val(pointer, Int32($0)) }
         return LPSolution(termination: termination, objective: glp_mip_obj_val(pointer), values: values, duals: [], seconds: seconds)
+    }
+}
+
+/// GLPK's codes for basis statuses (`GLP_BS`, `GLP_NL`, …), both ways.
+private extension LPBasis.Status {
+    init(glpk code: Int32) {
+        self = switch code {
+        case GLP_BS: .basic
+        case GLP_NU: .atUpper
+        case GLP_NF: .free
+        case GLP_NS: .fixed
+        default: .atLower
+        }
+    }
+
+    var glpk: Int32 {
+        switch self {
+        case .basic: GLP_BS
+        case .atUpper: GLP_NU
+        case .free: GLP_NF
+        case .fixed: GLP_NS
+        case .atLower: GLP_NL
+        }
     }
 }

@@ -406,8 +406,7 @@ struct PlanRun {
         nodes += generation.branching?.nodes ?? 0
         if let runs = generation.integralRuns, let mended = SingleTrainPlans.repair(runs, instance: instance) {
             keepIfBetter(mended)
-            // A closed tree's timetable is optimal: local search would only spend time on it
-            // (up to 5 s; on the Pingxiang day about 1–2 s after the proof).
+            // A closed tree's timetable is optimal: local search would only spend time on it (up to 5 s).
             if !boundSuffices {
                 keepIfBetter(LocalSearch.improve(mended, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
             }

@@ -31,6 +31,9 @@ struct PricedWindowsTests {
         // The other proof: branch and price on the same instance reaches the same optimum.
         let branched = try TimetablePlanner(solver: GLPKSolver()).plan(instance, options: PlanOptions(timeLimitSeconds: 30))
         #expect(branched.schedule.status == .optimal)
+        // The timetable's node count includes the tree's nodes.
+        let treeNodes = try #require(branched.columnGeneration?.branchingNodes)
+        #expect(treeNodes > 0 && (branched.schedule.solver?.nodes ?? 0) >= treeNodes, "tree \(treeNodes), timetable \(branched.schedule.solver?.nodes ?? -1)")
         #expect(branched.schedule.objective.map(Double.init) == solved.objective, "branch and price \(branched.schedule.objective ?? -1)")
         #expect(ScheduleValidator.validate(branched.schedule, against: instance).isEmpty)
     }
