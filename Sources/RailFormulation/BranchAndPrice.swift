@@ -15,6 +15,7 @@ import RailDomain
 /// for the spec's problem: the least bound of its open nodes, or the best cost once no node is left.
 struct BranchAndPrice {
     let setting: RelaxationSetting
+    let lazyRows: Bool
     private(set) var pool: [PathColumn]
     private var seen: Set<TrainRun>
     /// The best timetable the tree found (every run validated together) and its cost.
@@ -51,6 +52,7 @@ struct BranchAndPrice {
     /// `setting` may be tighter than the generation's (fewer runs priced): its pool stays valid.
     init(_ generation: ColumnGeneration, setting: RelaxationSetting, rootBound: Double) {
         self.setting = setting
+        lazyRows = generation.lazyRows
         pool = generation.pool
         seen = generation.seen
         bound = rootBound
@@ -62,7 +64,7 @@ struct BranchAndPrice {
     mutating func run(_ lp: any IncrementalLP, upperBound: Int, until deadline: ContinuousClock.Instant, stop: CancellationToken?,
                       incumbent known: (@Sendable () -> Int)? = nil, report: (@Sendable (Double) -> Void)?) {
         let instance = setting.instance
-        guard let master = try? IncrementalMaster(lp: lp, instance: instance),
+        guard let master = try? IncrementalMaster(lp: lp, instance: instance, lazyRows: lazyRows),
               (try? master.add(0..<pool.count, of: pool)) != nil,
               // Dear stand-ins: at the best cost + 1 the LP used them in part and the Pingxiang
               // tree's bound after 10 nodes was 39364 instead of 122950.
@@ -156,6 +158,9 @@ struct BranchAndPrice {
             if result.termination == .infeasible { return .pruned }
             guard result.termination == .optimal, result.duals.count == state.master.rows.count,
                   let value = result.objective else { return .interrupted(bound: nodeBound) }
+            // A row the LP breaks is written and the LP solved again before its duals price runs.
+            guard let written = try? state.master.separate(result.values, of: pool) else { return .interrupted(bound: nodeBound) }
+            if written > 0 { continue }
             let prices = MasterProblem.prices(rows: state.master.rows, duals: result.duals, setting: setting)
             let evaluation = setting.evaluate(prices.multipliers, prices.directions, restrictions: node.restrictions)
             if evaluation.unplaceable { return .pruned }
@@ -172,7 +177,7 @@ struct BranchAndPrice {
                 pool.append(column)
             }
             if pool.count > before {
-                guard (try? state.master.add(before..<pool.count, of: pool)) != nil else { return .interrupted(bound: nodeBound) }
+                guard (try? state.master.add(state.master.lpColumn.count..<pool.count, of: pool)) != nil else { return .interrupted(bound: nodeBound) }
                 continue
             }
             // Converged: the LP's value bounds the node.

@@ -95,6 +95,58 @@ struct ColumnGenerationTests {
         #expect(ScheduleValidator.validate(fixed, against: instance).isEmpty, "seed \(seed)")
     }
 
+    /// Rows written only once an LP solution breaks them (`lazyRows`): over the same runs, the
+    /// master LP solved and separated until no row is broken has the value of the master with
+    /// every binding row, in no more rows (fewer on some seed); `separate(nil)` then writes the
+    /// rest, and the two masters have as many rows. Column generation converges to the same value
+    /// either way (the LP's optimum is unique even where the runs generated differ).
+    @Test func lazyRowsKeepTheLPValue() throws {
+        var fewer = 0
+        for seed in 1...6 as ClosedRange<UInt64> {
+            let instance = InstanceGenerator(stations: 5, trains: 12, horizonMinutes: 700).instance(seed: 500 + seed)
+            let start = try #require(SingleTrainPlans.insertion(instance))
+            let upper = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: start), for: instance).total
+            let setting = RelaxationSetting(instance, lowerBounds: instance.trains.map { _ in 0 }, upperBound: upper)
+            func converge(lazy: Bool) -> ColumnGeneration {
+                var generation = ColumnGeneration(setting: setting, solver: GLPKSolver())
+                generation.lazyRows = lazy
+                generation.seed(start)
+                // No early stop at a bound proving the start optimal: both must converge.
+                generation.run(upperBound: 100 * upper + 1000, until: .now + .seconds(30))
+                return generation
+            }
+            let eager = converge(lazy: false), lazy = converge(lazy: true)
+            #expect(lazy.converged && eager.converged, "seed \(seed)")
+            let a = try #require(lazy.lpValue), b = try #require(eager.lpValue)
+            #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "seed \(seed): column generation \(a) lazily, \(b) eagerly")
+
+            let pool = eager.pool
+            let measured: (lazy: (Double?, Int, Int), eager: (Double?, Int))? = GLPKSolver().withIncrementalLP { lp in
+                guard let master = try? IncrementalMaster(lp: lp, instance: instance, lazyRows: true),
+                      (try? master.add(0..<pool.count, of: pool)) != nil else { return nil }
+                var solution = try? lp.solve(timeLimitSeconds: 30)
+                while let values = solution?.values, let written = try? master.separate(values, of: pool), written > 0 {
+                    solution = try? lp.solve(timeLimitSeconds: 30)
+                }
+                let rows = lp.rowCount
+                guard (try? master.separate(nil, of: pool)) != nil else { return nil }
+                let allRows = lp.rowCount
+                return GLPKSolver().withIncrementalLP { other in
+                    guard let full = try? IncrementalMaster(lp: other, instance: instance, lazyRows: false),
+                          (try? full.add(0..<pool.count, of: pool)) != nil else { return nil }
+                    return ((solution?.objective, rows, allRows), ((try? other.solve(timeLimitSeconds: 30))?.objective, other.rowCount))
+                }
+            }
+            let result = try #require(measured, "seed \(seed)")
+            let lazyValue = try #require(result.lazy.0), eagerValue = try #require(result.eager.0)
+            #expect(abs(lazyValue - eagerValue) <= 1e-6 * max(1, abs(eagerValue)), "seed \(seed): \(lazyValue) lazily, \(eagerValue) eagerly")
+            #expect(result.lazy.1 <= result.eager.1, "seed \(seed): \(result.lazy.1) rows lazily, \(result.eager.1) eagerly")
+            #expect(result.lazy.2 == result.eager.1, "seed \(seed): \(result.lazy.2) rows once all written, \(result.eager.1) eagerly")
+            if result.lazy.1 < result.eager.1 { fewer += 1 }
+        }
+        #expect(fewer > 0)
+    }
+
     /// A plan that runs column generation says so, its bound stays at or below its objective, and
     /// its progress reports carry bounds never above the best cost reported with them.
     @Test func planReportsColumnGeneration() throws {
