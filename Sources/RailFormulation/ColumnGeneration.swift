@@ -20,7 +20,7 @@ struct ColumnGeneration {
     private(set) var rounds = 0
     private(set) var converged = false
     /// Whether the master's rows wait until an LP solution breaks them (`IncrementalMaster.separate`):
-    /// on the Pingxiang day its tree's LP had 2,000 rows instead of 5,600 and took 1.8–2.5 s
+    /// on the Pingxiang day its tree's LP had 2,000 rows instead of 5,600 and took 1.6–2.6 s
     /// instead of 4–7 s; the converged LP's value is the same.
     var lazyRows = true
     /// The master's rows at its last LP solution.
