@@ -100,7 +100,7 @@ final class IncrementalMaster {
         }
         let old = { (p: Int) in p < newColumns.lowerBound }
         var batch = RowBatch(firstRow: lp.rowCount)
-        for line in touched.sorted(by: { "\($0)" < "\($1)" }) {
+        for line in lineOrder where touched.contains(line) {
             let list = uses[line]!
             let sorted = anchors[line]!.sorted(by: { $0.key < $1.key })
             // Only anchors a new use covers can change: finding them among the few new uses first
@@ -168,7 +168,7 @@ final class IncrementalMaster {
                     let live = positive[line, default: []].filter { $0.from <= minute && minute < $0.to }
                     guard breaks(line, covering: live, values: values, pool: pool) else { continue }
                 }
-                let covering = uses[line]!.filter { $0.from <= minute && minute < $0.to && $0.column < lpColumn.count }
+                let covering = uses[line]!.filter { $0.from <= minute && minute < $0.to }
                 waiting[line]!.remove(minute)
                 write(line, minute, covering: covering, pool: pool, includes: { _ in true }, into: &batch)
                 written += 1
