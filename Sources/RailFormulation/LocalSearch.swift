@@ -2,12 +2,14 @@ import MIP
 import RailDomain
 
 /// Improves a timetable one or two trains at a time: take them out, give each its cheapest run
-/// against all the others (`SingleTrainSearch`), keep the change if the total cost drops. Every
-/// step keeps a valid timetable, since a train's old run is still open to it.
+/// against all the others (`SingleTrainSearch`), keep the change if the total cost drops; then
+/// ejection moves (`LocalSearch+Ejection.swift`). Every step keeps a valid timetable, since a
+/// train's old run is still open to it.
 enum LocalSearch {
     /// Stops at `deadline` or when `stop` is cancelled, with the best timetable so far.
+    /// `ejection`: also ejection moves (`improveByEjection`) once no train or pair moves alone.
     static func improve(_ runs: [TrainRun], instance: Instance, until deadline: ContinuousClock.Instant,
-                        stop: CancellationToken? = nil) -> [TrainRun] {
+                        stop: CancellationToken? = nil, ejection: Bool = true) -> [TrainRun] {
         var current = runs
         let demand = SingleTrainSearch.demand(instance)
         let weights = instance.objective
@@ -37,6 +39,7 @@ enum LocalSearch {
                 }
             }
             if !improved { improved = improvePairs(&current, instance: instance, demand: demand, until: deadline) }
+            if !improved, ejection { improved = improveByEjection(&current, instance: instance, demand: demand, until: deadline, stop: stop) }
         }
         return current
     }

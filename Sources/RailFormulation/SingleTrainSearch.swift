@@ -72,10 +72,11 @@ enum SingleTrainSearch {
     /// the search to a window of the horizon, which matters on week-long plans.
     static let maximumWait = 720
 
+    /// `slotFilter`: only runs whose border slots it accepts.
     static func plan(_ train: Train, instance: Instance, holding: Occupancy, countSlots: Bool = true,
-                     demand: [TrackID: Double] = [:]) -> (run: TrainRun, cost: Int)? {
+                     demand: [TrackID: Double] = [:], slotFilter: ((BorderID, SlotID) -> Bool)? = nil) -> (run: TrainRun, cost: Int)? {
         // Without prices every value is a whole number well inside Double's exact range.
-        search(train, instance: instance, holding: holding, countSlots: countSlots, demand: demand, prices: nil)
+        search(train, instance: instance, holding: holding, countSlots: countSlots, demand: demand, prices: nil, slotFilter: slotFilter)
             .map { ($0.run, Int($0.value)) }
     }
 

@@ -174,8 +174,11 @@ struct ColumnGenerationTests {
 /// while column generation is still running on its own thread, and still returns a valid timetable.
 @Suite("column generation stops on request")
 struct ColumnGenerationStopTests {
+    /// A day whose gap stays open for a while (the bench's 40 trains of seed 12), so column
+    /// generation is still running when its bound first improves; the bench's own 40-train day
+    /// (seed 2066) is now proven optimal before that is reported.
     static let instance = InstanceGenerator(stations: 8, trains: 40, horizonMinutes: 1440, border: true, doubleTrackShare: 0.3,
-                                            optionalShare: 0.2).instance(seed: 2066)
+                                            optionalShare: 0.2).instance(seed: 52)
 
     /// Cancelled while column generation runs (a progress report whose bound beats the first
     /// one, the subgradient's): the plan returns within seconds, not at its 120 s limit.
