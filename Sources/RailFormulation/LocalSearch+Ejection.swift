@@ -6,56 +6,78 @@ extension LocalSearch {
     /// left-out optional one) takes a run it could have with only the fixed trains held — its
     /// best, or its best through another border slot; the trains that run collides with are taken
     /// out and put back one at a time (`SingleTrainSearch`, two orders tried). Kept if the total
-    /// drops. On the 80-train bench day a heavy freight waited ten hours for a border
-    /// slot while earlier slots stood empty: moving it there alone broke four single-track meets,
-    /// so neither one- nor two-train moves could reach that timetable.
+    /// drops. A train that then finds no place (or costs the most more) is held where it is and
+    /// the run planned again around it, a few times. On the 80-train bench day a heavy freight
+    /// waited ten hours for a border slot while earlier slots stood empty: moving it there alone
+    /// broke four single-track meets, so neither one- nor two-train moves could reach that.
     static func improveByEjection(_ current: inout [TrainRun], instance: Instance, demand: [TrackID: Double],
                                   until deadline: ContinuousClock.Instant, stop: CancellationToken?) -> Bool {
-        var fixedOnly = Occupancy()
-        for (index, train) in instance.trains.enumerated() where train.isFixed && current[index].scheduled {
-            fixedOnly.add(current[index], instance: instance)
-        }
         let costs = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).perTrain.map(\.cost)
-        let seeds = instance.trains.indices.filter { !instance.trains[$0].isFixed && (current[$0].scheduled || instance.trains[$0].isOptional) }.sorted { costs[$0] > costs[$1] }
+        let fixed = Set(instance.trains.indices.filter { instance.trains[$0].isFixed })
+        let seeds = instance.trains.indices.filter { !fixed.contains($0) && (current[$0].scheduled || instance.trains[$0].isOptional) }.sorted { costs[$0] > costs[$1] }
         for seed in seeds where ContinuousClock.now < deadline && stop?.isCancelled != true {
-            for target in targets(for: seed, instance: instance, holding: fixedOnly, demand: demand, below: costs[seed]) {
-                guard ContinuousClock.now < deadline, let ejected = blockers(of: target.run, seed: seed, current: current, instance: instance) else { continue }
-                let before = costs[seed] + ejected.reduce(0) { $0 + costs[$1] }
-                var holding = occupancy(current, except: Set(ejected + [seed]), instance: instance)
-                holding.add(target.run, instance: instance)
-                let orders = [ejected.sorted { (-instance.trains[$0].weight, -costs[$0], $0) < (-instance.trains[$1].weight, -costs[$1], $1) },
-                              ejected.sorted { (current[$0].stops.first?.departure ?? 0, $0) < (current[$1].stops.first?.departure ?? 0, $1) }]
-                for order in orders {
-                    guard let placed = reinsert(order, holding: holding, instance: instance, demand: demand, budget: before - target.cost) else { continue }
-                    current[seed] = target.run
-                    for (index, run) in placed { current[index] = run }
-                    return true
+            let train = instance.trains[seed]
+            let alone = occupancy(current, except: Set(current.indices).subtracting(fixed), instance: instance)
+            for filter in targetSlots(of: seed, instance: instance, holding: alone, demand: demand, below: costs[seed]) {
+                var held = fixed
+                for _ in 0..<refinements {
+                    guard ContinuousClock.now < deadline,
+                          let target = SingleTrainSearch.plan(train, instance: instance, holding: occupancy(current, except: Set(current.indices).subtracting(held), instance: instance),
+                                                              demand: demand, slotFilter: filter),
+                          target.cost < costs[seed],
+                          let ejected = blockers(of: target.run, seed: seed, current: current, instance: instance), !ejected.isEmpty else { break }
+                    var culprits: Set<Int> = []
+                    if ejected.count > maximumEjected {
+                        // Too much in the way: hold the heaviest where they are.
+                        culprits = Set(ejected.sorted { (-instance.trains[$0].weight, -costs[$0], $0) < (-instance.trains[$1].weight, -costs[$1], $1) }
+                            .prefix(ejected.count - maximumEjected))
+                    } else {
+                        let before = costs[seed] + ejected.reduce(0) { $0 + costs[$1] }
+                        var holding = occupancy(current, except: Set(ejected + [seed]), instance: instance)
+                        holding.add(target.run, instance: instance)
+                        let orders = [ejected.sorted { (-instance.trains[$0].weight, -costs[$0], $0) < (-instance.trains[$1].weight, -costs[$1], $1) },
+                                      ejected.sorted { (current[$0].stops.first?.departure ?? 0, $0) < (current[$1].stops.first?.departure ?? 0, $1) }]
+                        for order in orders {
+                            switch reinsert(order, holding: holding, instance: instance, demand: demand, costs: costs, budget: before - target.cost) {
+                            case .placed(let placed):
+                                current[seed] = target.run
+                                for (index, run) in placed { current[index] = run }
+                                return true
+                            case .stuck(let culprit):
+                                culprits.insert(culprit)
+                            }
+                        }
+                    }
+                    guard !culprits.isSubset(of: held) else { break }
+                    held.formUnion(culprits)
                 }
             }
         }
         return false
     }
 
-    /// Runs for the seed with only the fixed trains held, cheaper than its present one, cheapest
-    /// first: its best run, and its best through each border slot it could take.
-    private static func targets(for seed: Int, instance: Instance, holding: Occupancy, demand: [TrackID: Double], below: Int) -> [(run: TrainRun, cost: Int)] {
+    /// Slot choices worth a target run for the seed, best first: none (its best run), then each
+    /// border slot it could take, where its best run alone (the fixed trains held) is cheaper
+    /// than its present one.
+    private static func targetSlots(of seed: Int, instance: Instance, holding: Occupancy, demand: [TrackID: Double],
+                                    below: Int) -> [((BorderID, SlotID) -> Bool)?] {
         let train = instance.trains[seed]
-        var found: [(run: TrainRun, cost: Int)] = []
-        if let best = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand), best.cost < below { found.append(best) } else { return [] }
+        guard let best = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand), best.cost < below else { return [] }
+        var found: [(filter: ((BorderID, SlotID) -> Bool)?, cost: Int)] = [(nil, best.cost)]
         for (a, b) in zip(train.route, train.route.dropFirst()) {
             guard let border = instance.border(between: a, b) else { continue }
-            for slot in border.slots where (slot.fromStation == nil || slot.fromStation == a) && !found[0].run.borderSlots.contains(SlotUse(border: border.id, slot: slot.id)) {
+            for slot in border.slots where (slot.fromStation == nil || slot.fromStation == a) && !best.run.borderSlots.contains(SlotUse(border: border.id, slot: slot.id)) {
                 let only = { (candidate: BorderID, id: SlotID) in candidate != border.id || id == slot.id }
                 if let run = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand, slotFilter: only), run.cost < below {
-                    found.append(run)
+                    found.append((only, run.cost))
                 }
             }
         }
-        return found.sorted { $0.cost < $1.cost }
+        return found.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element.filter)
     }
 
     /// The movable trains whose runs keep `run` out (each on its own, then together for slot
-    /// capacities); nil when the fixed trains or too many others do.
+    /// capacities); nil when the fixed trains do.
     private static func blockers(of run: TrainRun, seed: Int, current: [TrainRun], instance: Instance) -> [Int]? {
         var ejected: [Int] = []
         for (index, other) in current.enumerated() where index != seed && other.scheduled && !instance.trains[index].isFixed {
@@ -72,32 +94,43 @@ extension LocalSearch {
             }
             guard occupancy(current, except: Set(ejected + [seed]), instance: instance).admits(run, instance: instance) else { return nil }
         }
-        return ejected.isEmpty || ejected.count > maximumEjected ? nil : ejected
+        return ejected
     }
 
-    /// Puts `order`'s trains back one by one; their new runs if they all fit (an optional train may
+    private enum Reinsertion {
+        case placed([(Int, TrainRun)])
+        /// The train that found no place, or whose new run cost the most more than its old one.
+        case stuck(Int)
+    }
+
+    /// Puts `order`'s trains back one by one: their new runs if they all fit (an optional train may
     /// stay out at its penalty) for less than `budget` in all.
-    private static func reinsert(_ order: [Int], holding: Occupancy, instance: Instance, demand: [TrackID: Double], budget: Int) -> [(Int, TrainRun)]? {
+    private static func reinsert(_ order: [Int], holding: Occupancy, instance: Instance, demand: [TrackID: Double], costs: [Int], budget: Int) -> Reinsertion {
         var holding = holding
         var spent = 0
         var placed: [(Int, TrainRun)] = []
+        var worst: (index: Int, increase: Int)?
         for index in order {
             let train = instance.trains[index]
             let penalty = train.weight * instance.objective.unscheduledPenalty
+            var cost = penalty
             if let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand), !train.isOptional || found.cost < penalty {
-                spent += found.cost
+                cost = found.cost
                 placed.append((index, holding.add(found.run, instance: instance)))
             } else if train.isOptional {
-                spent += penalty
                 placed.append((index, TrainRun(train: train.id, scheduled: false)))
             } else {
-                return nil
+                return .stuck(index)
             }
-            if spent >= budget { return nil }
+            spent += cost
+            if cost - costs[index] > (worst?.increase ?? .min) { worst = (index, cost - costs[index]) }
+            if spent >= budget, let worst { return .stuck(worst.index) }
         }
-        return placed
+        return .placed(placed)
     }
 
+    /// Rounds of holding a culprit and planning the target run again.
+    static let refinements = 3
     /// More trains than this in the way: the move would rebuild half the day, not repair it.
     static let maximumEjected = 8
 }
