@@ -279,8 +279,6 @@ struct PlanRun {
     /// timetables, its bound) and tries the model inside priced windows.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
         let deadline = clock.now + .seconds(remaining ?? 10)
-        // Ejection moves first (left out of the preparation so that column generation starts sooner).
-        keepIfBetter(LocalSearch.improve(best?.runs ?? runs, instance: instance, until: deadline, stop: searchStop))
         // Over several days, re-planning each day finds far more than other orders of the whole.
         if !replanDays(until: deadline) {
             multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
@@ -469,11 +467,8 @@ struct PlanRun {
         }
         // The planner keeps runs in the instance's order: a start in another order is not used.
         if let start = options.startingTimetable, start.map(\.train) == instance.trains.map(\.id) { keepIfBetter(start) }
-        // Without ejection moves here: they wait for the search beside column generation, which
-        // then starts sooner.
         if let inserted = SingleTrainPlans.insertion(instance) {
-            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4), stop: options.cancellation,
-                                             ejection: false))
+            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds((remaining ?? 60) / 4), stop: options.cancellation))
         }
         guard let runs = best?.runs else { return }
         admitLeftOut()
@@ -496,8 +491,7 @@ struct PlanRun {
                 .min(by: { (-instance.trains[$0].weight, $0) < (-instance.trains[$1].weight, $1) }) else { return }
             tried.insert(index)
             guard let inserted = SingleTrainPlans.insertion(instance, first: [index]) else { continue }
-            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds(remaining / 8), stop: options.cancellation,
-                                             ejection: false))
+            keepIfBetter(LocalSearch.improve(inserted, instance: instance, until: clock.now + .seconds(remaining / 8), stop: options.cancellation))
         }
     }
 
