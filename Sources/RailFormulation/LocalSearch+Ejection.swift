@@ -15,10 +15,11 @@ extension LocalSearch {
         let costs = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).perTrain.map(\.cost)
         let fixed = Set(instance.trains.indices.filter { instance.trains[$0].isFixed })
         let seeds = instance.trains.indices.filter { !fixed.contains($0) && (current[$0].scheduled || instance.trains[$0].isOptional) }.sorted { costs[$0] > costs[$1] }
+        let fixedOnly = occupancy(current, except: Set(current.indices).subtracting(fixed), instance: instance)
+        let heaviestFirst = { (a: Int, b: Int) in (-instance.trains[a].weight, -costs[a], a) < (-instance.trains[b].weight, -costs[b], b) }
         for seed in seeds where ContinuousClock.now < deadline && stop?.isCancelled != true {
             let train = instance.trains[seed]
-            let alone = occupancy(current, except: Set(current.indices).subtracting(fixed), instance: instance)
-            for filter in targetSlots(of: seed, instance: instance, holding: alone, demand: demand, below: costs[seed]) {
+            for filter in targetSlots(of: seed, instance: instance, holding: fixedOnly, demand: demand, below: costs[seed]) {
                 var held = fixed
                 for _ in 0..<refinements {
                     guard ContinuousClock.now < deadline,
@@ -29,13 +30,12 @@ extension LocalSearch {
                     var culprits: Set<Int> = []
                     if ejected.count > maximumEjected {
                         // Too much in the way: hold the heaviest where they are.
-                        culprits = Set(ejected.sorted { (-instance.trains[$0].weight, -costs[$0], $0) < (-instance.trains[$1].weight, -costs[$1], $1) }
-                            .prefix(ejected.count - maximumEjected))
+                        culprits = Set(ejected.sorted(by: heaviestFirst).prefix(ejected.count - maximumEjected))
                     } else {
                         let before = costs[seed] + ejected.reduce(0) { $0 + costs[$1] }
                         var holding = occupancy(current, except: Set(ejected + [seed]), instance: instance)
                         holding.add(target.run, instance: instance)
-                        let orders = [ejected.sorted { (-instance.trains[$0].weight, -costs[$0], $0) < (-instance.trains[$1].weight, -costs[$1], $1) },
+                        let orders = [ejected.sorted(by: heaviestFirst),
                                       ejected.sorted { (current[$0].stops.first?.departure ?? 0, $0) < (current[$1].stops.first?.departure ?? 0, $1) }]
                         for order in orders {
                             switch reinsert(order, holding: holding, instance: instance, demand: demand, costs: costs, budget: before - target.cost) {
@@ -131,6 +131,7 @@ extension LocalSearch {
 
     /// Rounds of holding a culprit and planning the target run again.
     static let refinements = 3
-    /// More trains than this in the way: the move would rebuild half the day, not repair it.
+    /// More trains than this in the way: the heaviest of them are held and the run planned again
+    /// (putting back many trains would rebuild half the day, not repair it).
     static let maximumEjected = 8
 }
