@@ -19,7 +19,7 @@ extension LocalSearch {
         let heaviestFirst = { (a: Int, b: Int) in (-instance.trains[a].weight, -costs[a], a) < (-instance.trains[b].weight, -costs[b], b) }
         for seed in seeds where ContinuousClock.now < deadline && stop?.isCancelled != true {
             let train = instance.trains[seed]
-            for filter in targetSlots(of: seed, instance: instance, holding: fixedOnly, demand: demand, below: costs[seed]) {
+            for filter in targetSlots(of: seed, instance: instance, holding: fixedOnly, demand: demand, below: costs[seed], until: deadline) {
                 var held = fixed
                 for _ in 0..<refinements {
                     guard ContinuousClock.now < deadline,
@@ -60,13 +60,14 @@ extension LocalSearch {
     /// border slot it could take, where its best run alone (the fixed trains held) is cheaper
     /// than its present one.
     private static func targetSlots(of seed: Int, instance: Instance, holding: Occupancy, demand: [TrackID: Double],
-                                    below: Int) -> [((BorderID, SlotID) -> Bool)?] {
+                                    below: Int, until deadline: ContinuousClock.Instant) -> [((BorderID, SlotID) -> Bool)?] {
         let train = instance.trains[seed]
         guard let best = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand), best.cost < below else { return [] }
         var found: [(filter: ((BorderID, SlotID) -> Bool)?, cost: Int)] = [(nil, best.cost)]
         for (a, b) in zip(train.route, train.route.dropFirst()) {
             guard let border = instance.border(between: a, b) else { continue }
             for slot in border.slots where (slot.fromStation == nil || slot.fromStation == a) && !best.run.borderSlots.contains(SlotUse(border: border.id, slot: slot.id)) {
+                guard ContinuousClock.now < deadline else { break }
                 let only = { (candidate: BorderID, id: SlotID) in candidate != border.id || id == slot.id }
                 if let run = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand, slotFilter: only), run.cost < below {
                     found.append((only, run.cost))
