@@ -64,14 +64,11 @@ extension LocalSearch {
         let train = instance.trains[seed]
         guard let best = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand), best.cost < below else { return [] }
         var found: [(filter: ((BorderID, SlotID) -> Bool)?, cost: Int)] = [(nil, best.cost)]
-        for (a, b) in zip(train.route, train.route.dropFirst()) {
-            guard let border = instance.border(between: a, b) else { continue }
-            for slot in border.slots where (slot.fromStation == nil || slot.fromStation == a) && !best.run.borderSlots.contains(SlotUse(border: border.id, slot: slot.id)) {
-                guard ContinuousClock.now < deadline else { break }
-                let only = { (candidate: BorderID, id: SlotID) in candidate != border.id || id == slot.id }
-                if let run = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand, slotFilter: only), run.cost < below {
-                    found.append((only, run.cost))
-                }
+        for choice in SingleTrainSearch.slotChoices(of: train, instance: instance)
+        where !best.run.borderSlots.contains(SlotUse(border: choice.border, slot: choice.slot)) {
+            guard ContinuousClock.now < deadline else { break }
+            if let run = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand, slotFilter: choice.only), run.cost < below {
+                found.append((choice.only, run.cost))
             }
         }
         return found.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element.filter)

@@ -108,19 +108,27 @@ enum SingleTrainSearch {
         return DepartureLimit(allowed: allowed)
     }
 
+    /// Each slot of each border on the train's route open to its direction, with a filter that
+    /// keeps runs to that slot at that border.
+    static func slotChoices(of train: Train, instance: Instance) -> [(border: BorderID, slot: SlotID, only: (BorderID, SlotID) -> Bool)] {
+        var choices: [(border: BorderID, slot: SlotID, only: (BorderID, SlotID) -> Bool)] = []
+        for (a, b) in zip(train.route, train.route.dropFirst()) {
+            guard let border = instance.border(between: a, b) else { continue }
+            for slot in border.slots where slot.fromStation == nil || slot.fromStation == a {
+                choices.append((border.id, slot.id, { candidate, id in candidate != border.id || id == slot.id }))
+            }
+        }
+        return choices
+    }
+
     /// The border slots (`border/slot`) a train can use in some run of its own, the fixed trains
     /// held and waits unlimited: every timetable gives it one of these.
     static func usableSlots(_ train: Train, instance: Instance, holding: Occupancy) -> Set<String> {
         var usable: Set<String> = []
-        for (a, b) in zip(train.route, train.route.dropFirst()) {
-            guard let border = instance.border(between: a, b) else { continue }
-            for slot in border.slots where slot.fromStation == nil || slot.fromStation == a {
-                let only = { (candidate: BorderID, id: SlotID) in candidate != border.id || id == slot.id }
-                if search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: nil,
-                          maximumWait: instance.horizonMinutes, slotFilter: only) != nil {
-                    usable.insert("\(border.id)/\(slot.id)")
-                }
-            }
+        for choice in slotChoices(of: train, instance: instance)
+        where search(train, instance: instance, holding: holding, countSlots: false, demand: [:], prices: nil,
+                     maximumWait: instance.horizonMinutes, slotFilter: choice.only) != nil {
+            usable.insert("\(choice.border)/\(choice.slot)")
         }
         return usable
     }
