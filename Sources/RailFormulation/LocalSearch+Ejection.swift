@@ -15,7 +15,9 @@ extension LocalSearch {
         let costs = ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: current), for: instance).perTrain.map(\.cost)
         let fixed = Set(instance.trains.indices.filter { instance.trains[$0].isFixed })
         let seeds = instance.trains.indices.filter { !fixed.contains($0) && (current[$0].scheduled || instance.trains[$0].isOptional) }.sorted { costs[$0] > costs[$1] }
-        let fixedOnly = occupancy(current, except: Set(current.indices).subtracting(fixed), instance: instance)
+        // What only the trains of `kept` hold (`occupancy` takes the trains to leave out).
+        func holding(_ kept: Set<Int>) -> Occupancy { occupancy(current, except: Set(current.indices).subtracting(kept), instance: instance) }
+        let fixedOnly = holding(fixed)
         let heaviestFirst = { (a: Int, b: Int) in (-instance.trains[a].weight, -costs[a], a) < (-instance.trains[b].weight, -costs[b], b) }
         for seed in seeds where ContinuousClock.now < deadline && stop?.isCancelled != true {
             let train = instance.trains[seed]
@@ -23,8 +25,7 @@ extension LocalSearch {
                 var held = fixed
                 for _ in 0..<refinements {
                     guard ContinuousClock.now < deadline,
-                          let target = SingleTrainSearch.plan(train, instance: instance, holding: occupancy(current, except: Set(current.indices).subtracting(held), instance: instance),
-                                                              demand: demand, slotFilter: filter),
+                          let target = SingleTrainSearch.plan(train, instance: instance, holding: holding(held), demand: demand, slotFilter: filter),
                           target.cost < costs[seed],
                           let ejected = blockers(of: target.run, seed: seed, current: current, instance: instance), !ejected.isEmpty else { break }
                     var culprits: Set<Int> = []
@@ -33,12 +34,12 @@ extension LocalSearch {
                         culprits = Set(ejected.sorted(by: heaviestFirst).prefix(ejected.count - maximumEjected))
                     } else {
                         let before = costs[seed] + ejected.reduce(0) { $0 + costs[$1] }
-                        var holding = occupancy(current, except: Set(ejected + [seed]), instance: instance)
-                        holding.add(target.run, instance: instance)
+                        var others = occupancy(current, except: Set(ejected + [seed]), instance: instance)
+                        others.add(target.run, instance: instance)
                         let orders = [ejected.sorted(by: heaviestFirst),
                                       ejected.sorted { (current[$0].stops.first?.departure ?? 0, $0) < (current[$1].stops.first?.departure ?? 0, $1) }]
                         for order in orders {
-                            switch reinsert(order, holding: holding, instance: instance, demand: demand, costs: costs, budget: before - target.cost) {
+                            switch reinsert(order, holding: others, instance: instance, demand: demand, costs: costs, budget: before - target.cost) {
                             case .placed(let placed):
                                 current[seed] = target.run
                                 for (index, run) in placed { current[index] = run }

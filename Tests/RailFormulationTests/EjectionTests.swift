@@ -7,7 +7,7 @@ import Testing
 /// such move improves, some random corridors still get cheaper, and every result is valid.
 @Suite("ejection moves")
 struct EjectionTests {
-    @Test func ejectionImprovesWhereSingleAndPairMovesStop() throws {
+    @Test func ejectionImprovesWhereSingleAndPairMovesStop() {
         var improved = 0
         for seed in 1...8 as ClosedRange<UInt64> {
             let instance = InstanceGenerator(stations: 6, trains: 24, horizonMinutes: 720, optionalShare: 0.2).instance(seed: 2600 + seed)
