@@ -60,9 +60,11 @@ struct BranchAndPrice {
 
     /// Explores the tree until it is exhausted, `deadline` or `stop`; `report` hears every better
     /// bound. `upperBound` is a timetable's cost: only cheaper ones are sought.
-    /// `known` tells the cost of the best timetable found elsewhere meanwhile (the planner's).
+    /// `known` tells the cost of the best timetable found elsewhere meanwhile (the planner's);
+    /// `found` hears each cheaper timetable the tree finds, when it finds it.
     mutating func run(_ lp: any IncrementalLP, upperBound: Int, until deadline: ContinuousClock.Instant, stop: CancellationToken?,
-                      incumbent known: (@Sendable () -> Int)? = nil, report: (@Sendable (Double) -> Void)?) {
+                      incumbent known: (@Sendable () -> Int)? = nil, found: (([TrainRun]) -> Void)? = nil,
+                      report: (@Sendable (Double) -> Void)?) {
         let instance = setting.instance
         guard let master = try? IncrementalMaster(lp: lp, instance: instance, lazyRows: lazyRows),
               (try? master.add(0..<pool.count, of: pool)) != nil,
@@ -84,9 +86,10 @@ struct BranchAndPrice {
             incumbent = min(incumbent, known?() ?? .max)
             if node.bound > Double(incumbent - 1) + 1e-6 { continue }
             nodes += 1
+            let before = incumbent
             switch solve(node, state: &state, lp: lp, incumbent: &incumbent, until: deadline, stop: stop) {
             case .pruned:
-                break
+                if incumbent < before, let best { found?(best.runs) }
             case .split(let children, let value, let basis):
                 open += children.map { Node(restrictions: $0, bound: max(node.bound, value), depth: node.depth + 1, basis: basis) }
             case .unresolved(let value):

@@ -98,9 +98,12 @@ struct ColumnGeneration {
     /// bound is reported, its timetable becomes `integralRuns` when cheaper. (Tried only where the
     /// root gap was at most 15%, it missed the 20-train bench day: column generation converged at
     /// 2926.6 against the first timetable's 4290, and the tree then proved 3178 in 2.6 s.)
+    /// `found` hears of the converged LP and of each cheaper timetable (the LP's roundings, the
+    /// tree's) as they come, so that the search beside it can work from them at once rather than
+    /// when this ends.
     mutating func run(upperBound: Int, until deadline: ContinuousClock.Instant, stop: CancellationToken? = nil,
                       branchingSeconds: Double = 0, incumbent known: (@Sendable () -> Int)? = nil,
-                      report: (@Sendable (Double) -> Void)? = nil) {
+                      found: ((ColumnGenerationFinding) -> Void)? = nil, report: (@Sendable (Double) -> Void)? = nil) {
         guard let backend = solver as? any IncrementalLPSolver else { return }
         var state = self
         // With branch and price to follow, price-and-branch is skipped: on the Pingxiang day it
@@ -115,6 +118,7 @@ struct ColumnGeneration {
         self = state
         roundsSeconds = (ContinuousClock.now - started).seconds
         guard converged, branchingSeconds > 0, let lpValue, stop?.isCancelled != true else { return }
+        found?(.convergedLP(self))
         // The LP's roundings (and price-and-branch's timetable, when it ran), mended where they
         // break a rule the master leaves out and improved by local search, are often better than
         // the search's of when column generation started: the tree prunes with the best of them.
@@ -130,6 +134,7 @@ struct ColumnGeneration {
             if cost < incumbent, ScheduleValidator.validate(candidate, against: instance).isEmpty {
                 incumbent = cost
                 integralRuns = improved
+                found?(.timetable(improved))
             }
         }
         let root = max(lpValue, bound.value)
@@ -138,7 +143,7 @@ struct ColumnGeneration {
         let tighter = RelaxationSetting(setting.instance, lowerBounds: setting.lowerBounds, upperBound: incumbent)
         var tree = BranchAndPrice(self, setting: tighter, rootBound: root)
         let end = min(deadline, ContinuousClock.now + .seconds(branchingSeconds))
-        backend.withIncrementalLP { lp in tree.run(lp, upperBound: incumbent, until: end, stop: stop, incumbent: known, report: report) }
+        backend.withIncrementalLP { lp in tree.run(lp, upperBound: incumbent, until: end, stop: stop, incumbent: known, found: { found?(.timetable($0)) }, report: report) }
         branching = BranchingSummary(nodes: tree.nodes, unresolved: tree.unresolvedNodes, exhausted: tree.exhausted, bound: tree.bound)
         if let found = tree.best { integralRuns = found.runs }
     }
@@ -245,11 +250,12 @@ struct ColumnGeneration {
     /// Timetables from the last LP solution: guided insertion with trains in order of how
     /// decided the LP is about them (largest column value first) and each train's columns by
     /// value; then `variants` more with the values perturbed (a repeatable hash), for diversity.
-    func roundings(variants: Int) -> [[TrainRun]] {
+    /// `first` skips the variants before it (those already tried).
+    func roundings(variants: Int, from first: Int = 0) -> [[TrainRun]] {
         guard let last = lastValues else { return [] }
         let instance = setting.instance
         var results: [[TrainRun]] = []
-        for variant in 0...max(0, variants) {
+        for variant in first...max(first, variants) {
             func noise(_ p: Int) -> Double {
                 guard variant > 0 else { return 0 }
                 var hash = UInt64(truncatingIfNeeded: p &* 0x9E37_79B9 &+ variant &* 0x85EB_CA6B)
@@ -274,6 +280,14 @@ struct ColumnGeneration {
     }
 }
 
+/// What column generation hands the search beside it while it runs.
+enum ColumnGenerationFinding {
+    /// A timetable cheaper than any it knew of.
+    case timetable([TrainRun])
+    /// Its state once converged, whose LP solution can be rounded (`roundings`).
+    case convergedLP(ColumnGeneration)
+}
+
 /// Column generation on a thread of its own, beside the search for timetables (the machines have
 /// two cores; each side is single-threaded): its bound can be read while it runs, and `finish`
 /// stops it and hands back its state.
@@ -286,16 +300,30 @@ final class BackgroundColumnGeneration: Sendable {
     private let stop = CancellationToken()
     /// Cancelled once it has ended (or when `cancellation` is): work beside it can stop at once.
     let ended: CancellationToken
+    /// What it found that the planner has not taken yet (the last timetable, the converged LP),
+    /// and the token that stops the search beside it: cancelled when something comes in (or when
+    /// it has ended).
+    private let found: Mutex<(runs: [TrainRun]?, convergedLP: ColumnGeneration?, searchStop: CancellationToken)>
 
     init(_ generation: ColumnGeneration, upperBound: Int, until deadline: ContinuousClock.Instant, cancellation: CancellationToken? = nil,
          branchingSeconds: Double = 0) {
         ended = CancellationToken(linkedTo: cancellation)
+        found = Mutex((nil, nil, CancellationToken(linkedTo: ended)))
         let thread = Thread { [self] in
             var work = generation
             let started = ContinuousClock.now
             incumbent.withLock { $0 = min($0, upperBound) }
             work.run(upperBound: upperBound, until: deadline, stop: stop, branchingSeconds: branchingSeconds,
-                     incumbent: { [self] in incumbent.withLock { $0 } }) { [self] value in bestBound.withLock { $0 = max($0, value) } }
+                     incumbent: { [self] in incumbent.withLock { $0 } },
+                     found: { [self] finding in
+                         found.withLock { waiting in
+                             switch finding {
+                             case .timetable(let runs): waiting.runs = runs
+                             case .convergedLP(let state): waiting.convergedLP = state
+                             }
+                             waiting.searchStop.cancel()
+                         }
+                     }) { [self] value in bestBound.withLock { $0 = max($0, value) } }
             work.seconds = (ContinuousClock.now - started).seconds
             outcome.withLock { $0 = work }
             done.signal()
@@ -307,6 +335,22 @@ final class BackgroundColumnGeneration: Sendable {
 
     /// A timetable of this cost exists (the planner found it).
     func offer(_ cost: Int) { incumbent.withLock { $0 = min($0, cost) } }
+
+    /// What stops the search beside it: its end, or a timetable it found waiting to be taken.
+    var searchStop: CancellationToken { found.withLock { $0.searchStop } }
+
+    /// Whether something it found is waiting to be taken.
+    var hasFound: Bool { found.withLock { $0.runs != nil || $0.convergedLP != nil } }
+
+    /// What it found since the last call: the last timetable (cheaper than any it knew of) and
+    /// the converged LP, each if any; the search can then go on under a new `searchStop`.
+    func takeFound() -> (runs: [TrainRun]?, convergedLP: ColumnGeneration?) {
+        found.withLock { waiting in
+            let taken = (waiting.runs, waiting.convergedLP)
+            if taken.0 != nil || taken.1 != nil { waiting = (nil, nil, CancellationToken(linkedTo: ended)) }
+            return taken
+        }
+    }
 
     /// The best bound so far (−∞ before the first).
     var bound: Double { bestBound.withLock { $0 } }

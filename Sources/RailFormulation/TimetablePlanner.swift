@@ -75,6 +75,10 @@ struct PlanRun {
     var pricedWindowsTried: Int?
     /// Days re-planned so far (`DayNeighbourhoods`): the next pass goes on with the next day.
     var daysReplanned = 0
+    /// Timetables column generation handed over that local search has not started from yet, and
+    /// whether they include its converged LP's roundings (`takeFoundTimetable`).
+    var candidates: [[TrainRun]] = []
+    var roundingsTaken = false
     var dayPlansImproving = 0
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
@@ -283,14 +287,48 @@ struct PlanRun {
         if !replanDays(until: deadline) {
             multiStart(until: min(deadline, clock.now + .seconds((remaining ?? 10) / 3)), patience: Self.earlyStarts)
         }
-        if columnGenerationUnsettled { return }
-        // They stop when column generation ends, as the rest of the search does (`searchStop`).
-        let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop) { candidate in
-            keepIfBetter(candidate)
+        // Column generation's timetables (its LP's roundings, its tree's) come in while this
+        // runs: the search stops to take each one and goes on from the best.
+        repeat {
+            takeFoundTimetable()
+            if columnGenerationUnsettled { return }
+            // They stop when column generation ends, as the rest of the search does (`searchStop`).
+            let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop) { candidate in
+                keepIfBetter(candidate)
+            }
+            keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: searchStop))
+            if columnGenerationUnsettled { return }
+            if background?.hasFound == true { continue }
+            multiStart(until: deadline, patience: Self.multiStartPatience)
+        } while background?.hasFound == true && clock.now < deadline
+    }
+
+    /// Takes what column generation found meanwhile: a timetable, and the roundings of its
+    /// converged LP. Each is kept if cheaper, and so is what local search makes of it, given at
+    /// most an eighth of the time left: the roundings may be poor.
+    private mutating func takeFoundTimetable() {
+        guard let background else { return }
+        let taken = background.takeFound()
+        if let runs = taken.runs { candidates.append(runs) }
+        if let converged = taken.convergedLP {
+            roundingsTaken = true
+            // Column generation itself tries the first two (`ColumnGeneration.run`).
+            candidates += converged.roundings(variants: Self.roundingVariants + 1, from: 2)
         }
-        keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: searchStop))
-        if columnGenerationUnsettled { return }
-        multiStart(until: deadline, patience: Self.multiStartPatience)
+        while !candidates.isEmpty, searchStop?.isCancelled != true, (remaining ?? 1) > 0 {
+            let runs = candidates.removeFirst()
+            keepIfBetter(runs)
+            keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(5, (remaining ?? 40) / 8)), stop: searchStop))
+        }
+    }
+
+    static let roundingVariants = 4
+
+    /// The roundings of column generation's LP not tried yet when it is settled: those left over
+    /// from `takeFoundTimetable`, or all of them if it never handed its LP over.
+    private mutating func untriedRoundings(of generation: ColumnGeneration) -> [[TrainRun]] {
+        defer { candidates = [] }
+        return roundingsTaken ? candidates : generation.roundings(variants: Self.roundingVariants)
     }
 
     static let earlyStarts = 3
@@ -308,7 +346,9 @@ struct PlanRun {
         let days = DayNeighbourhoods.days(instance)
         guard !days.isEmpty else { return false }
         var fruitless = 0
-        while fruitless < days.count, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled, let current = best?.runs {
+        while fruitless < days.count, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled {
+            takeFoundTimetable()
+            guard let current = best?.runs else { break }
             let left = (deadline - clock.now).seconds
             let share = left / Double(daysReplanned < days.count ? days.count - daysReplanned : days.count)
             guard left >= DayNeighbourhoods.shortestPlan else { return true }
@@ -331,7 +371,7 @@ struct PlanRun {
     /// that find nothing better, or at the deadline.
     private mutating func multiStart(until deadline: ContinuousClock.Instant, patience: Int) {
         var fruitless = 0
-        while fruitless < patience, clock.now < deadline, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled {
+        while fruitless < patience, clock.now < deadline, searchStop?.isCancelled != true, !boundSuffices {
             startsDone += 1
             fruitless += 1
             reportPhase()
@@ -343,9 +383,9 @@ struct PlanRun {
     static let multiStartPatience = 6
 
     /// What stops the search for timetables beside column generation: the caller's cancellation,
-    /// or column generation ending (its tree may have proven the best timetable optimal; else the
-    /// main loop settles it and goes on).
-    private var searchStop: CancellationToken? { background?.ended ?? options.cancellation }
+    /// column generation ending (its tree may have proven the best timetable optimal; else the
+    /// main loop settles it and goes on), or a timetable it found waiting to be taken.
+    private var searchStop: CancellationToken? { background?.searchStop ?? options.cancellation }
 
     /// Column generation on the path formulation, on its own thread until the plan's deadline
     /// (or convergence), seeded with the best timetable and the subgradient's runs and prices.
@@ -412,7 +452,7 @@ struct PlanRun {
             }
         }
         guard best != nil, !boundSuffices else { return }
-        for runs in generation.roundings(variants: 4) where (remaining ?? 1) > 0 {
+        for runs in untriedRoundings(of: generation) where (remaining ?? 1) > 0 {
             keepIfBetter(LocalSearch.improve(runs, instance: instance, until: clock.now + .seconds(min(remaining ?? 5, 5)), stop: options.cancellation))
         }
     }
