@@ -75,10 +75,12 @@ struct PlanRun {
     var pricedWindowsTried: Int?
     /// Days re-planned so far (`DayNeighbourhoods`): the next pass goes on with the next day.
     var daysReplanned = 0
-    /// Timetables column generation handed over that local search has not started from yet, and
-    /// whether they include its converged LP's roundings (`takeFoundTimetable`).
+    /// Timetables column generation handed over that local search has not started from yet; its
+    /// converged LP, once handed over, and the first of its roundings not queued yet
+    /// (`takeFoundTimetable`).
     var candidates: [[TrainRun]] = []
-    var roundingsTaken = false
+    var convergedLP: ColumnGeneration?
+    var roundedVariants = 0
     var dayPlansImproving = 0
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
@@ -289,18 +291,25 @@ struct PlanRun {
         }
         // Column generation's timetables (its LP's roundings, its tree's) come in while this
         // runs: the search stops to take each one and goes on from the best.
+        var searchedFrom: Int?
         repeat {
             takeFoundTimetable()
             if columnGenerationUnsettled { return }
-            // They stop when column generation ends, as the rest of the search does (`searchStop`).
-            let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop) { candidate in
-                keepIfBetter(candidate)
+            // The neighbourhoods start again only from a timetable they have not searched from.
+            if searchedFrom == nil || best.map({ $0.cost < searchedFrom! }) == true {
+                searchedFrom = best?.cost
+                // They stop when column generation ends, as the rest of the search does (`searchStop`).
+                let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop) { candidate in
+                    keepIfBetter(candidate)
+                }
+                keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: searchStop))
             }
-            keepIfBetter(LocalSearch.improve(improved, instance: instance, until: deadline, stop: searchStop))
             if columnGenerationUnsettled { return }
             if background?.hasFound == true { continue }
             multiStart(until: deadline, patience: Self.multiStartPatience)
-        } while background?.hasFound == true && clock.now < deadline
+            // Nothing else left to try while column generation goes on: more of its LP's roundings.
+            if background?.hasFound != true, searchStop?.isCancelled != true { queueRoundings() }
+        } while (background?.hasFound == true || !candidates.isEmpty) && clock.now < deadline && options.cancellation?.isCancelled != true
     }
 
     /// Takes what column generation found meanwhile: a timetable, and the roundings of its
@@ -311,9 +320,10 @@ struct PlanRun {
         let taken = background.takeFound()
         if let runs = taken.runs { candidates.append(runs) }
         if let converged = taken.convergedLP {
-            roundingsTaken = true
+            convergedLP = converged
             // Column generation itself tries the first two (`ColumnGeneration.run`).
-            candidates += converged.roundings(variants: Self.roundingVariants + 1, from: 2)
+            roundedVariants = 2
+            queueRoundings()
         }
         while !candidates.isEmpty, searchStop?.isCancelled != true, (remaining ?? 1) > 0 {
             let runs = candidates.removeFirst()
@@ -323,12 +333,21 @@ struct PlanRun {
     }
 
     static let roundingVariants = 4
+    static let maximumRoundingVariants = 40
+
+    /// Queues the next `roundingVariants` roundings of column generation's converged LP, if any
+    /// are left.
+    private mutating func queueRoundings() {
+        guard let convergedLP, roundedVariants < Self.maximumRoundingVariants else { return }
+        candidates += convergedLP.roundings(variants: roundedVariants + Self.roundingVariants - 1, from: roundedVariants)
+        roundedVariants += Self.roundingVariants
+    }
 
     /// The roundings of column generation's LP not tried yet when it is settled: those left over
     /// from `takeFoundTimetable`, or all of them if it never handed its LP over.
     private mutating func untriedRoundings(of generation: ColumnGeneration) -> [[TrainRun]] {
         defer { candidates = [] }
-        return roundingsTaken ? candidates : generation.roundings(variants: Self.roundingVariants)
+        return convergedLP != nil ? candidates : generation.roundings(variants: Self.roundingVariants)
     }
 
     static let earlyStarts = 3
