@@ -50,12 +50,7 @@ struct FindingHandoverTests {
     /// On its own thread: once it has converged, something waits to be taken and the search's
     /// stop is pulled; taking it empties the box.
     @Test func backgroundHandsOverTheConvergedLP() throws {
-        let instance = InstanceGenerator(stations: 4, trains: 10, horizonMinutes: 400).instance(seed: 1213)
-        let start = try #require(SingleTrainPlans.insertion(instance))
-        let upper = cost(start, instance)
-        var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: instance.trains.map { _ in 0 }, upperBound: upper),
-                                          solver: GLPKSolver())
-        generation.seed(start)
+        let (generation, upper) = try seeded()
         let background = BackgroundColumnGeneration(generation, upperBound: upper, until: .now + .seconds(30), branchingSeconds: 5)
         let ended = try #require(background.finish(stopNow: false))
         try #require(ended.converged)
@@ -70,16 +65,22 @@ struct FindingHandoverTests {
 
     /// Roundings from a later variant are those variants of the full list.
     @Test func roundingsFromALaterVariant() throws {
+        var (generation, upper) = try seeded()
+        generation.run(upperBound: upper, until: .now + .seconds(30))
+        let all = generation.roundings(variants: 3)
+        try #require(all.count == 4)
+        #expect(generation.roundings(variants: 3, from: 2) == Array(all.suffix(2)))
+    }
+
+    /// Column generation on a small corridor, seeded with greedy insertion's timetable and its cost.
+    private func seeded() throws -> (ColumnGeneration, upper: Int) {
         let instance = InstanceGenerator(stations: 4, trains: 10, horizonMinutes: 400).instance(seed: 1213)
         let start = try #require(SingleTrainPlans.insertion(instance))
         let upper = cost(start, instance)
         var generation = ColumnGeneration(setting: RelaxationSetting(instance, lowerBounds: instance.trains.map { _ in 0 }, upperBound: upper),
                                           solver: GLPKSolver())
         generation.seed(start)
-        generation.run(upperBound: upper, until: .now + .seconds(30))
-        let all = generation.roundings(variants: 3)
-        try #require(all.count == 4)
-        #expect(generation.roundings(variants: 3, from: 2) == Array(all.suffix(2)))
+        return (generation, upper)
     }
 
     private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int {
