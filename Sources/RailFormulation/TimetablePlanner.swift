@@ -296,7 +296,7 @@ struct PlanRun {
             takeFoundTimetable()
             if columnGenerationUnsettled { return }
             // The neighbourhoods start again only from a timetable they have not searched from.
-            if searchedFrom == nil || best.map({ $0.cost < searchedFrom! }) == true {
+            if best.map({ $0.cost < (searchedFrom ?? .max) }) ?? true {
                 searchedFrom = best?.cost
                 // They stop when column generation ends, as the rest of the search does (`searchStop`).
                 let improved = Neighbourhoods.improve(best?.runs ?? runs, instance: instance, solver: solver, until: deadline, stop: searchStop) { candidate in
