@@ -82,6 +82,8 @@ struct PlanRun {
     var convergedLP: ColumnGeneration?
     var roundedVariants = 0
     var dayPlansImproving = 0
+    /// Rounds of ruin and recreate so far (each round's seed is its number).
+    var ruinsDone = 0
 
     init(instance: Instance, options: PlanOptions, solver: any MIPSolver) {
         self.instance = instance
@@ -276,11 +278,13 @@ struct PlanRun {
         return true
     }
 
-    /// Spends the time left on other insertion orders, small MIPs around the best timetable and
-    /// local search. Orders differ far more than what the neighbourhoods find around one timetable
-    /// (80 bench trains: starts from 86458 to 497913, neighbourhoods 116063 → 115557 in 10 s), so
-    /// a few starts come first (at most a third of the time), the neighbourhoods then work on the
-    /// best, and the starts go on with what is left.
+    /// Spends the time left on ruin and recreate, other insertion orders, small MIPs around the
+    /// best timetable and local search. Orders differ far more than what the neighbourhoods find
+    /// around one timetable (80 bench trains: starts from 86458 to 497913, neighbourhoods 116063 →
+    /// 115557 in 10 s), so a few starts come first (at most a third of the time). Then ruin and
+    /// recreate works on the best until it stalls (80 bench trains, from the 72970 the rest of
+    /// the search could not improve on in 60 s: 59940), the neighbourhoods polish what it found,
+    /// and it starts again from there with another seed.
     /// Once column generation has ended, the search steps aside: the main loop settles it (its
     /// timetables, its bound) and tries the model inside priced windows.
     private mutating func improveWithoutModel(_ runs: [TrainRun]) {
@@ -292,9 +296,16 @@ struct PlanRun {
         // Column generation's timetables (its LP's roundings, its tree's) come in while this
         // runs: the search stops to take each one and goes on from the best.
         var searchedFrom: Int?
+        var fruitless = 0
         repeat {
             takeFoundTimetable()
             if columnGenerationUnsettled { return }
+            let before = best?.cost
+            ruinsDone += 1
+            keepIfBetter(RuinAndRecreate.improve(best?.runs ?? runs, instance: instance, until: deadline, stop: searchStop,
+                                                 seed: UInt64(ruinsDone)) { keepIfBetter($0) })
+            if columnGenerationUnsettled { return }
+            if background?.hasFound == true { continue }
             // The neighbourhoods start again only from a timetable they have not searched from.
             if best.map({ $0.cost < (searchedFrom ?? .max) }) ?? true {
                 searchedFrom = best?.cost
@@ -306,11 +317,19 @@ struct PlanRun {
             }
             if columnGenerationUnsettled { return }
             if background?.hasFound == true { continue }
-            multiStart(until: deadline, patience: Self.multiStartPatience)
-            // Nothing else left to try while column generation goes on: more of its LP's roundings.
-            if background?.hasFound != true, searchStop?.isCancelled != true { queueRoundings() }
-        } while (background?.hasFound == true || !candidates.isEmpty) && clock.now < deadline && options.cancellation?.isCancelled != true
+            if best?.cost == before {
+                multiStart(until: deadline, patience: Self.multiStartPatience)
+                // Nothing else left to try while column generation goes on: more of its LP's roundings.
+                if background?.hasFound != true, searchStop?.isCancelled != true { queueRoundings() }
+            }
+            fruitless = best?.cost == before ? fruitless + 1 : 0
+            // Rounds in a row that found nothing, and nothing handed over to try: the search is done.
+            if fruitless >= Self.ruinPatience, background?.hasFound != true, candidates.isEmpty { return }
+        } while clock.now < deadline && options.cancellation?.isCancelled != true && !boundSuffices
     }
+
+    /// Rounds in a row of ruin and recreate that find nothing before the search ends early.
+    static let ruinPatience = 4
 
     /// Takes what column generation found meanwhile: a timetable, and the roundings of its
     /// converged LP. Each is kept if cheaper, and so is what local search makes of it, given at

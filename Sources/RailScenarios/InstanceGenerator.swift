@@ -1,19 +1,5 @@
 import RailDomain
 
-/// SplitMix64: a small, fast, seedable generator, so that a seed names the same instance on
-/// every machine.
-public struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random corridors in the shape of the real one: a line of stations, single and double track,
 /// an optional border with slots per direction and customs lanes at both border stations, freight
 /// and passenger trains both ways, some optional, some with due times, and (`fixedShare`) some fixed.

@@ -1,0 +1,121 @@
+import MIP
+import RailDomain
+
+/// Ruin and recreate with late acceptance: take a few related trains out (a costly train and
+/// some whose runs share its stations and hours), put them back one at a time in a random order,
+/// each on its cheapest run against the others (`SingleTrainSearch`), and go on from the result
+/// if it is no worse than the timetable of `history` steps ago. The other searches only ever
+/// accept a cheaper timetable and stall in deep local optima; a step here takes milliseconds, not
+/// a MIP's second, and may pass through worse timetables to reach better ones.
+enum RuinAndRecreate {
+    /// Trains taken out per step: from 2 to this.
+    static let largestRuin = 8
+    /// Late acceptance's memory, in steps.
+    static let history = 100
+    /// Minutes around the seed's run within which other trains count as related.
+    static let reach = 60
+
+    /// Runs until `deadline` or `stop`, or until it has found nothing cheaper for `stallSeconds`
+    /// and for half its time so far; `better` is told of every timetable cheaper than any before
+    /// (it validates and keeps them). Returns the cheapest found.
+    static func improve(_ runs: [TrainRun], instance: Instance, until deadline: ContinuousClock.Instant, stop: CancellationToken? = nil,
+                        seed: UInt64, stallSeconds: Double = 3, better: ([TrainRun]) -> Int?) -> [TrainRun] {
+        let started = ContinuousClock.now
+        var lastFound = started
+        var random = SeededRandom(seed: seed)
+        let demand = SingleTrainSearch.demand(instance)
+        let movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
+        guard movable.count >= 2 else { return runs }
+        var current = runs
+        var currentCosts = costs(current, instance)
+        var currentTotal = currentCosts.reduce(0, +)
+        var best = (runs: runs, cost: currentTotal)
+        var recent = Array(repeating: currentTotal, count: history)
+        var step = 0
+        func stalled() -> Bool {
+            let now = ContinuousClock.now
+            return (now - lastFound).seconds >= max(stallSeconds, (now - started).seconds / 2)
+        }
+        while ContinuousClock.now < deadline, stop?.isCancelled != true, !stalled() {
+            step += 1
+            let ruined = ruin(current, costs: currentCosts, movable: movable, instance: instance, random: &random)
+            guard let candidate = recreate(current, ruined: ruined, instance: instance, demand: demand, random: &random) else { continue }
+            let candidateCosts = costs(candidate, instance)
+            let total = candidateCosts.reduce(0, +)
+            let slot = step % history
+            if total <= currentTotal || total <= recent[slot] {
+                current = candidate
+                currentCosts = candidateCosts
+                currentTotal = total
+                if total < best.cost, better(candidate) != nil {
+                    best = (candidate, total)
+                    lastFound = ContinuousClock.now
+                }
+            }
+            recent[slot] = min(recent[slot], currentTotal)
+        }
+        return best.runs
+    }
+
+    private static func costs(_ runs: [TrainRun], _ instance: Instance) -> [Int] {
+        ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: runs), for: instance).perTrain.map(\.cost)
+    }
+
+    /// A seed drawn with odds by its cost (any movable train now and then), and up to
+    /// `largestRuin − 1` trains drawn from those whose runs come within `reach` minutes of its
+    /// own at a station of its route.
+    private static func ruin(_ runs: [TrainRun], costs: [Int], movable: [Int], instance: Instance,
+                             random: inout SeededRandom) -> [Int] {
+        let seed: Int
+        let total = movable.reduce(0) { $0 + costs[$1] }
+        if total > 0, Int.random(in: 0..<4, using: &random) > 0 {
+            var pick = Int.random(in: 0..<total, using: &random)
+            seed = movable.first { pick -= costs[$0]; return pick < 0 } ?? movable[0]
+        } else {
+            seed = movable.randomElement(using: &random)!
+        }
+        let size = Int.random(in: 2...largestRuin, using: &random)
+        var related = movable.filter { $0 != seed && isRelated(runs[$0], to: runs[seed], $0, seed, instance) }
+        related.shuffle(using: &random)
+        return [seed] + related.prefix(size - 1)
+    }
+
+    /// Whether `run` passes a station of the seed's route within `reach` minutes of the seed.
+    /// A train left out is related to every seed (putting it back is worth a try).
+    private static func isRelated(_ run: TrainRun, to seedRun: TrainRun, _ index: Int, _ seed: Int, _ instance: Instance) -> Bool {
+        guard run.scheduled else { return instance.trains[index].isOptional }
+        guard seedRun.scheduled else { return true }
+        var times: [StationID: (Minute, Minute)] = [:]
+        for stop in seedRun.stops {
+            let a = stop.arrival ?? stop.departure ?? 0, d = stop.departure ?? stop.arrival ?? 0
+            times[stop.station] = (a - reach, d + reach)
+        }
+        return run.stops.contains { stop in
+            guard let (low, high) = times[stop.station] else { return false }
+            let a = stop.arrival ?? stop.departure ?? 0, d = stop.departure ?? stop.arrival ?? 0
+            return a <= high && low <= d
+        }
+    }
+
+    /// The ruined trains put back in a random order, each on its cheapest run against the rest
+    /// (an optional train stays out when running costs more than leaving it out); nil when a
+    /// train that must run finds no run.
+    private static func recreate(_ runs: [TrainRun], ruined: [Int], instance: Instance, demand: [TrackID: Double],
+                                 random: inout SeededRandom) -> [TrainRun]? {
+        var result = runs
+        var holding = LocalSearch.occupancy(runs, except: Set(ruined), instance: instance)
+        for index in ruined.shuffled(using: &random) {
+            let train = instance.trains[index]
+            let found = SingleTrainSearch.plan(train, instance: instance, holding: holding, demand: demand)
+            let penalty = train.weight * instance.objective.unscheduledPenalty
+            guard let found, !(train.isOptional && found.cost >= penalty) else {
+                guard train.isOptional else { return nil }
+                result[index] = TrainRun(train: train.id, scheduled: false)
+                continue
+            }
+            result[index] = found.run
+            holding.add(found.run, instance: instance)
+        }
+        return result
+    }
+}
