@@ -11,15 +11,9 @@ import Testing
 struct DayNeighbourhoodTests {
     let twoDays = InstanceGenerator(stations: 5, trains: 16, horizonMinutes: 1440, days: 2).instance(seed: 47)
 
-    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int {
-        ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: runs), for: instance).total
-    }
+    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int { RunsChecks.cost(runs, instance) }
 
-    private func valid(_ runs: [TrainRun], _ instance: Instance) -> [Violation] {
-        var schedule = Schedule(instance: instance.name, status: .feasible, trains: runs)
-        schedule.objective = cost(runs, instance)
-        return ScheduleValidator.validate(schedule, against: instance)
-    }
+    private func valid(_ runs: [TrainRun], _ instance: Instance) -> [Violation] { RunsChecks.violations(runs, instance) }
 
     @Test func daysGroupTheMovableTrainsByTheirEarliestDeparture() throws {
         let days = DayNeighbourhoods.days(twoDays)

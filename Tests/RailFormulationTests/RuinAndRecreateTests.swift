@@ -48,13 +48,7 @@ struct RuinAndRecreateTests {
         #expect(reports == 0)
     }
 
-    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int {
-        ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: runs), for: instance).total
-    }
+    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int { RunsChecks.cost(runs, instance) }
 
-    private func valid(_ runs: [TrainRun], _ instance: Instance) -> [Violation] {
-        var schedule = Schedule(instance: instance.name, status: .feasible, trains: runs)
-        schedule.objective = cost(runs, instance)
-        return ScheduleValidator.validate(schedule, against: instance)
-    }
+    private func valid(_ runs: [TrainRun], _ instance: Instance) -> [Violation] { RunsChecks.violations(runs, instance) }
 }
