@@ -5,8 +5,9 @@ import RailDomain
 /// some whose runs share its stations and hours), put them back one at a time in a random order,
 /// each on its cheapest run against the others (`SingleTrainSearch`), and go on from the result
 /// if it is no worse than the timetable of `history` steps ago. The other searches only ever
-/// accept a cheaper timetable and stall in deep local optima; a step here takes milliseconds, not
-/// a MIP's second, and may pass through worse timetables to reach better ones.
+/// accept a cheaper timetable and stall in deep local optima; a step here takes under a
+/// millisecond on 80 trains, not a MIP's second, and may pass through worse timetables to reach
+/// better ones.
 enum RuinAndRecreate {
     /// Trains taken out per step: from 2 to this (80 bench trains, 30 s, four runs each: at most 8
     /// ended at 58438–82569, at most 15 at 64085–69077, at most 25 at 52211–68971).
@@ -76,25 +77,41 @@ enum RuinAndRecreate {
             seed = movable.randomElement(using: &random)!
         }
         let size = Int.random(in: 2...largestRuin, using: &random)
-        var related = movable.filter { $0 != seed && isRelated(runs[$0], to: runs[seed], $0, seed, instance) }
+        let near = reachOf(runs[seed])
+        var related = movable.filter { $0 != seed && isRelated(runs[$0], index: $0, near: near, instance) }
         related.shuffle(using: &random)
         return [seed] + related.prefix(size - 1)
     }
 
-    /// Whether `run` passes a station of the seed's route within `reach` minutes of the seed.
-    /// A train left out is related to every seed (putting it back is worth a try).
-    private static func isRelated(_ run: TrainRun, to seedRun: TrainRun, _ index: Int, _ seed: Int, _ instance: Instance) -> Bool {
-        guard run.scheduled else { return instance.trains[index].isOptional }
-        guard seedRun.scheduled else { return true }
-        var times: [StationID: (Minute, Minute)] = [:]
-        for stop in seedRun.stops {
-            let a = stop.arrival ?? stop.departure ?? 0, d = stop.departure ?? stop.arrival ?? 0
-            times[stop.station] = (a - reach, d + reach)
+    /// Per station of a run, its stand there widened by `reach` minutes each way; nil for a train
+    /// left out.
+    private static func reachOf(_ run: TrainRun) -> [StationID: ClosedRange<Minute>]? {
+        guard run.scheduled else { return nil }
+        var near: [StationID: ClosedRange<Minute>] = [:]
+        for stop in run.stops {
+            let (arrival, departure) = stand(stop)
+            near[stop.station] = (arrival - reach)...(departure + reach)
         }
+        return near
+    }
+
+    /// From arriving to leaving (one minute where the run starts or ends), in order whatever
+    /// the run says, so that a range of it never traps.
+    private static func stand(_ stop: StopTime) -> (Minute, Minute) {
+        let arrival = stop.arrival ?? stop.departure ?? 0, departure = stop.departure ?? stop.arrival ?? 0
+        return (min(arrival, departure), max(arrival, departure))
+    }
+
+    /// Whether `run` stands at or passes a station within the seed's `near` minutes there. Every
+    /// train is related to a seed left out, and a train left out to every seed (putting it back
+    /// is worth a try).
+    private static func isRelated(_ run: TrainRun, index: Int, near: [StationID: ClosedRange<Minute>]?, _ instance: Instance) -> Bool {
+        guard run.scheduled else { return instance.trains[index].isOptional }
+        guard let near else { return true }
         return run.stops.contains { stop in
-            guard let (low, high) = times[stop.station] else { return false }
-            let a = stop.arrival ?? stop.departure ?? 0, d = stop.departure ?? stop.arrival ?? 0
-            return a <= high && low <= d
+            guard let window = near[stop.station] else { return false }
+            let (arrival, departure) = stand(stop)
+            return window.overlaps(arrival...departure)
         }
     }
 

@@ -302,8 +302,9 @@ struct PlanRun {
             if columnGenerationUnsettled { return }
             let before = best?.cost
             ruinsDone += 1
-            keepIfBetter(RuinAndRecreate.improve(best?.runs ?? runs, instance: instance, until: deadline, stop: searchStop,
-                                                 seed: UInt64(ruinsDone)) { keepIfBetter($0) })
+            // Every cheaper timetable it finds is kept (and validated) as it finds it.
+            _ = RuinAndRecreate.improve(best?.runs ?? runs, instance: instance, until: deadline, stop: searchStop,
+                                        seed: UInt64(ruinsDone)) { keepIfBetter($0) }
             if columnGenerationUnsettled { return }
             if background?.hasFound == true { continue }
             // The neighbourhoods start again only from a timetable they have not searched from.
