@@ -282,8 +282,8 @@ struct PlanRun {
     /// best timetable and local search. Orders differ far more than what the neighbourhoods find
     /// around one timetable (80 bench trains: starts from 86458 to 497913, neighbourhoods 116063 →
     /// 115557 in 10 s), so a few starts come first (at most a third of the time). Then ruin and
-    /// recreate works on the best until it stalls (80 bench trains, from the 72970 the rest of
-    /// the search could not improve on in 60 s: 59940), the neighbourhoods polish what it found,
+    /// recreate works on the best until it stalls (the bench's 80 trains, from the 72970 the rest
+    /// of the search could not improve on in 60 s: 59940, with at most 8 trains out a step), the neighbourhoods polish what it found,
     /// and it starts again from there with another seed.
     /// Once column generation has ended, the search steps aside: the main loop settles it (its
     /// timetables, its bound) and tries the model inside priced windows.

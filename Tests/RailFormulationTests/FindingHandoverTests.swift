@@ -83,7 +83,5 @@ struct FindingHandoverTests {
         return (generation, upper)
     }
 
-    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int {
-        ScheduleCost.compute(Schedule(instance: instance.name, status: .feasible, trains: runs), for: instance).total
-    }
+    private func cost(_ runs: [TrainRun], _ instance: Instance) -> Int { RunsChecks.cost(runs, instance) }
 }
