@@ -34,4 +34,26 @@ struct SectionPassages {
         for other in opposing where enter < other.exit + clearance && other.enter < exit + clearance { return false }
         return true
     }
+
+    /// `free(enter:running:)` for every entry minute from `low` through `high` at once (index
+    /// `t − low`): each held passage blocks an open interval of entry minutes, so marking them
+    /// costs the passages plus the minutes, not their product — the search's inner loop then
+    /// reads one flag per minute.
+    func freeEntries(running: Int, from low: Minute, through high: Minute) -> [Bool] {
+        guard low <= high else { return [] }
+        var free = [Bool](repeating: true, count: high - low + 1)
+        // Blocks the entries strictly between `after` and `before`.
+        func block(after: Minute, before: Minute) {
+            let first = max(after + 1, low), last = min(before - 1, high)
+            guard first <= last else { return }
+            for t in first...last { free[t - low] = false }
+        }
+        for other in sameWay {
+            // The new train goes first up to min(...), the other first from max(...) on.
+            block(after: min(other.enter - headway, other.exit - running - headway),
+                  before: max(other.enter + headway, other.exit + headway - running))
+        }
+        for other in opposing { block(after: other.enter - running - clearance, before: other.exit + clearance) }
+        return free
+    }
 }

@@ -26,8 +26,9 @@ extension SingleTrainSearch {
             let passages = SectionPassages(holding, section: frame.sections[k], from: route[k], instance: instance)
             let candidates = border.map { SlotCandidates($0, from: route[k], countSlots: false, holding: holding, prices: prices, slotFilter: nil) }
             let passagePrices = prices.passagePrices(section: frame.sections[k], from: route[k])
+            let free = passages.freeEntries(running: frame.runs[k], from: start, through: last)
             for t in start...last where t + frame.runs[k] <= last && arriveCost[t + frame.runs[k] - o] < infinity {
-                guard passages.free(enter: t, running: frame.runs[k]) else { continue }
+                guard free[t - o] else { continue }
                 var price = passagePrices.price(enter: t, exit: t + frame.runs[k])
                 if let candidates {
                     guard let slot = candidates.best(at: t) else { continue }

@@ -164,8 +164,9 @@ enum SingleTrainSearch {
             let passages = SectionPassages(holding, section: sectionsOnRoute[k], from: route[k], instance: instance)
             let candidates = border.map { SlotCandidates($0, from: route[k], countSlots: countSlots, holding: holding, prices: prices, slotFilter: slotFilter) }
             let passagePrices = prices?.passagePrices(section: sectionsOnRoute[k], from: route[k])
+            let free = passages.freeEntries(running: runs[k], from: start, through: last)
             for t in start...last where departCost[t - o] < infinity && t + runs[k] <= last {
-                guard passages.free(enter: t, running: runs[k]) else { continue }
+                guard free[t - o] else { continue }
                 var price = passagePrices?.price(enter: t, exit: t + runs[k]) ?? 0
                 if let candidates {
                     guard let slot = candidates.best(at: t) else { continue }

@@ -67,6 +67,34 @@ struct SearchPrecomputationTests {
         #expect(compared - blocked > 300)
     }
 
+    /// The search reads its entry minutes from `freeEntries`: with every Pingxiang train held but
+    /// one, for each section, both directions and each running time the day's trains have there,
+    /// it says "free" at every minute of the day exactly when `free(enter:running:)` does.
+    @Test func freeEntriesAgreeWithTheCheckAtEveryMinute() {
+        var holding = Occupancy()
+        for run in runs.dropFirst() where run.scheduled { holding.add(run, instance: instance) }
+        var checked = 0, blocked = 0
+        for (index, section) in instance.sections.enumerated() {
+            let runnings = Set(section.runningMinutes.values)
+            for from in [section.from, section.to] {
+                let passages = SectionPassages(holding, section: index, from: from, instance: instance)
+                for running in runnings {
+                    let low = -30, high = instance.horizonMinutes
+                    let free = passages.freeEntries(running: running, from: low, through: high)
+                    #expect(free.count == high - low + 1)
+                    for t in low...high {
+                        #expect(free[t - low] == passages.free(enter: t, running: running), "\(section.label) from \(from) at \(t), \(running) min")
+                        checked += 1
+                        if !free[t - low] { blocked += 1 }
+                    }
+                }
+            }
+        }
+        #expect(checked > 10_000)
+        #expect(blocked > 1_000)
+        #expect(checked - blocked > 1_000)
+    }
+
     /// At every minute of the day, in both directions, with some slots full and one filtered out,
     /// unpriced (greedy insertion, local search) and at prices on the slots (the Lagrangian
     /// subproblem): the precomputed choice is the cheapest open slot with room, of those the one
