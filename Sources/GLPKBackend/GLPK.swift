@@ -268,6 +268,6 @@ final class GLPKProblem {
             let rejected = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
             monitor.warmStartInjected(accepted: rejected == 0)
         }
-        if monitor.isCancelled { glp_ios_terminate(tree) }
+        if monitor.isCancelled || monitor.timeIsUp() { glp_ios_terminate(tree) }
     }
 }

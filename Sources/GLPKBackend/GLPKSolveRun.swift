@@ -109,9 +109,11 @@ struct GLPKSolveRun {
             messageLevel: options.messageLevel, parameters: parameters, monitor: monitor)
         words.append("glp_intopt: \(GLPKStatus.returnCodeName(outcome.returnCode)); glp_mip_status: \(GLPKStatus.statusName(outcome.status))")
         let status = words.joined(separator: "; ")
-        guard let (termination, primal) = GLPKStatus.mip(returnCode: outcome.returnCode, status: outcome.status) else {
+        guard let (reported, primal) = GLPKStatus.mip(returnCode: outcome.returnCode, status: outcome.status) else {
             throw .backendFailure(status)
         }
+        // Stopped by the callback at the time limit, not by the caller.
+        let termination = reported == .interrupted && monitor.stoppedForTime && !monitor.isCancelled ? .timeLimit : reported
         let values = primal == .feasiblePoint ? problem.mipValues() : []
         let objective = primal == .feasiblePoint ? model.objectiveValue(at: values) : nil
         let bound = termination == .optimal ? objective : (monitor.bound ?? rootBound)

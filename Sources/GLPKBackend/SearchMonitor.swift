@@ -27,6 +27,16 @@ final class SearchMonitor {
 
     var isCancelled: Bool { options.cancellation?.isCancelled ?? false }
 
+    /// Whether the solve's time limit has passed. GLPK's own `tm_lim` was seen ignored for a
+    /// minute past it (a 58,834-row model: the tree ran 60 s where 23 s were left), so the
+    /// callback stops the tree itself.
+    private(set) var stoppedForTime = false
+    func timeIsUp() -> Bool {
+        guard let limit = options.timeLimitSeconds, elapsedSeconds >= limit else { return false }
+        stoppedForTime = true
+        return true
+    }
+
     /// Records one look at the tree; reports progress when due or when the incumbent improved.
     func observe(incumbent newIncumbent: Double?, bound newBound: Double?, nodes newNodes: Int) {
         let improved = newIncumbent != nil && newIncumbent != incumbent
