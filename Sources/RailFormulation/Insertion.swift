@@ -15,6 +15,25 @@ enum SingleTrainPlans {
         return run
     }
 
+    /// The fixed trains' runs held, each border crossing given a slot (by index of train): in
+    /// the order in which they enter a border, each takes the open slot with room that closes
+    /// first. In that order the greedy choice never takes a slot a later train needed while
+    /// another would have served (in the instance's order it can, and then no timetable is found).
+    static func fixedHolding(_ instance: Instance) -> (holding: Occupancy, runs: [Int: TrainRun]) {
+        let fixed = instance.trains.indices.compactMap { index in fixedRun(instance.trains[index]).map { (index, $0) } }
+        func entry(_ run: TrainRun) -> Minute {
+            let stops = run.stops
+            let k = stops.indices.dropLast().first { instance.border(between: stops[$0].station, stops[$0 + 1].station) != nil }
+            return k.flatMap { stops[$0].departure } ?? .max
+        }
+        var holding = Occupancy()
+        var runs: [Int: TrainRun] = [:]
+        for (index, run) in fixed.sorted(by: { (entry($0.1), $0.0) < (entry($1.1), $1.0) }) {
+            runs[index] = holding.add(run, instance: instance)
+        }
+        return (holding, runs)
+    }
+
     /// A planned run as a fixed train (its times and tracks given, its slot chosen again).
     static func fixing(_ train: Train, at run: TrainRun) -> Train {
         var copy = train
@@ -29,8 +48,7 @@ enum SingleTrainPlans {
     /// window lies. Slot capacities are left out (a relaxation, so the bound stays valid), and a
     /// search that caps waiting at `SingleTrainSearch.maximumWait` bounds the cost by that wait's price.
     static func soloPlans(_ instance: Instance) -> [(cost: Int, wait: Int)?] {
-        var holding = Occupancy()
-        for train in instance.trains { if let run = fixedRun(train) { holding.add(run, instance: instance) } }
+        let holding = fixedHolding(instance).holding
         let cheapest = min(instance.objective.departureDelayPerMinute, instance.objective.dwellPerMinute)
         return instance.trains.map { train in
             guard !train.isFixed else { return (0, 0) }
@@ -168,11 +186,9 @@ enum SingleTrainPlans {
     /// that is cheaper, or when `leaveOut` holds it and no preferred run fits.
     private static func place(_ instance: Instance, order: [Int], preferred: [Int: [TrainRun]], leaveOut: Set<Int>,
                               demand: [TrackID: Double]) -> Result<[TrainRun], Stuck> {
-        var holding = Occupancy()
-        var runs: [TrainID: TrainRun] = [:]
-        for train in instance.trains {
-            if let run = fixedRun(train) { runs[train.id] = holding.add(run, instance: instance) }
-        }
+        let fixed = fixedHolding(instance)
+        var holding = fixed.holding
+        var runs = Dictionary(uniqueKeysWithValues: fixed.runs.map { (instance.trains[$0.key].id, $0.value) })
         for index in order {
             let train = instance.trains[index]
             if let run = preferred[index]?.first(where: { holding.admits($0, instance: instance) }) {
@@ -196,8 +212,7 @@ enum SingleTrainPlans {
 /// departure). Making them optional gives an instance that certainly has a timetable.
 public enum Feasibility {
     public static func trainsThatDoNotFit(_ instance: Instance) -> [TrainID] {
-        var holding = Occupancy()
-        for train in instance.trains { if let run = SingleTrainPlans.fixedRun(train) { holding.add(run, instance: instance) } }
+        var holding = SingleTrainPlans.fixedHolding(instance).holding
         let demand = SingleTrainSearch.demand(instance)
         let order = instance.trains.indices.filter { !instance.trains[$0].isFixed }.sorted {
             (instance.trains[$0].earliestDeparture ?? 0, $0) < (instance.trains[$1].earliestDeparture ?? 0, $1)

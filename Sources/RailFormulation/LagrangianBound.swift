@@ -179,14 +179,9 @@ struct RelaxationSetting {
     init(_ instance: Instance, lowerBounds: [Int], upperBound: Int) {
         self.instance = instance
         self.lowerBounds = lowerBounds
-        var holding = Occupancy()
-        var choices: [Int: [[String]]] = [:]
-        for (index, train) in instance.trains.enumerated() {
-            guard let run = SingleTrainPlans.fixedRun(train) else { continue }
-            holding.add(run, instance: instance)
-            choices[index] = Self.slotChoices(of: run, instance: instance)
-        }
+        let (holding, fixedRuns) = SingleTrainPlans.fixedHolding(instance)
         fixedHolding = holding
+        let choices = fixedRuns.mapValues { Self.slotChoices(of: $0, instance: instance) }
         fixedSlotChoices = choices
         layout = CapacityRows(instance)
         movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }

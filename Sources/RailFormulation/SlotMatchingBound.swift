@@ -24,8 +24,7 @@ enum SlotMatchingBound {
         }
         let slotCount = instance.borders.reduce(0) { $0 + $1.slots.count }
         guard !crossing.isEmpty, crossing.count * slotCount <= maximumSearches else { return nil }
-        var holding = Occupancy()
-        for train in instance.trains { if let run = SingleTrainPlans.fixedRun(train) { holding.add(run, instance: instance) } }
+        let holding = SingleTrainPlans.fixedHolding(instance).holding
 
         var model = Model(name: "slot_matching")
         var perSlot: [String: [Variable]] = [:]
