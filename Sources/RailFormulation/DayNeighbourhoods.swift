@@ -11,8 +11,11 @@ enum DayNeighbourhoods {
     static let dayMinutes = 1440
     /// Below this a day's plan does not get past its own preparation.
     static let shortestPlan = 4.0
-    /// A day's plan this long or longer also works on its bound (column generation).
-    static let boundWorthSeconds = 25.0
+    /// A day's plan this long or longer also works on its bound (column generation), whose
+    /// roundings and tree find its best timetables. Bench week, 120 s (about 17 s a day): with it
+    /// 178735–179959 in four runs, without (the threshold at 25 s) 202008–207122 in three; at 60 s
+    /// (8.5 s a day) 185249 with it, 198921 without.
+    static let boundWorthSeconds = 8.0
 
     /// The movable trains grouped by the day (from the plan's start) of their earliest
     /// departure; empty when fewer than two days have trains.
@@ -47,9 +50,8 @@ enum DayNeighbourhoods {
         }
         var options = PlanOptions(timeLimitSeconds: seconds, cancellation: stop)
         options.startingTimetable = start
-        // Column generation's roundings find much in a day's plan, but only with time to converge
-        // (bench, 3 days at 40 s each: 126377 with it, 159885 without; a week at 13 s each: 380706
-        // with it, 322285 without).
+        // Column generation's roundings find much in a day's plan, given time to converge
+        // (`boundWorthSeconds`).
         options.seeksBound = seconds >= boundWorthSeconds
         guard let planned = try? TimetablePlanner(solver: solver).plan(sub, options: options),
               planned.schedule.status == .optimal || planned.schedule.status == .feasible else { return nil }
