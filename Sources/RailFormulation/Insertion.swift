@@ -16,9 +16,10 @@ enum SingleTrainPlans {
     }
 
     /// The fixed trains' runs held, each border crossing given a slot (by index of train): in
-    /// the order in which they enter a border, each takes the open slot with room that closes
-    /// first. In that order the greedy choice never takes a slot a later train needed while
-    /// another would have served (in the instance's order it can, and then no timetable is found).
+    /// the order in which they enter their first border, each takes the open slot with room that
+    /// closes first. For slots open both ways, that order makes the greedy choice a best one; in
+    /// the instance's order a train listed early but crossing late could take the only slot open
+    /// to an earlier one, and then no timetable was found.
     static func fixedHolding(_ instance: Instance) -> (holding: Occupancy, runs: [Int: TrainRun]) {
         let fixed = instance.trains.indices.compactMap { index in fixedRun(instance.trains[index]).map { (index, $0) } }
         func entry(_ run: TrainRun) -> Minute {

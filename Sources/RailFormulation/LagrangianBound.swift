@@ -181,8 +181,7 @@ struct RelaxationSetting {
         self.lowerBounds = lowerBounds
         let (holding, fixedRuns) = SingleTrainPlans.fixedHolding(instance)
         fixedHolding = holding
-        let choices = fixedRuns.mapValues { Self.slotChoices(of: $0, instance: instance) }
-        fixedSlotChoices = choices
+        fixedSlotChoices = fixedRuns.mapValues { Self.slotChoices(of: $0, instance: instance) }
         layout = CapacityRows(instance)
         movable = instance.trains.indices.filter { !instance.trains[$0].isFixed }
         let cheapest = min(instance.objective.departureDelayPerMinute, instance.objective.dwellPerMinute)
