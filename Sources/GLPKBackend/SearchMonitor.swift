@@ -27,10 +27,12 @@ final class SearchMonitor {
 
     var isCancelled: Bool { options.cancellation?.isCancelled ?? false }
 
-    /// Whether the solve's time limit has passed. GLPK's own `tm_lim` was seen ignored for a
-    /// minute past it (a 58,834-row model: the tree ran 60 s where 23 s were left), so the
-    /// callback stops the tree itself.
+    /// Whether `timeIsUp` has said yes: the tree was stopped for time, not by the caller.
     private(set) var stoppedForTime = false
+
+    /// Whether the solve's time limit has passed (recorded in `stoppedForTime`). GLPK's own
+    /// `tm_lim` was seen ignored: a 58,834-row model's tree ran 60 s where 23 s were left, 37 s
+    /// past the limit, so the callback stops the tree itself.
     func timeIsUp() -> Bool {
         guard let limit = options.timeLimitSeconds, elapsedSeconds >= limit else { return false }
         stoppedForTime = true
