@@ -29,6 +29,17 @@ struct DayNeighbourhoodTests {
         #expect(DayNeighbourhoods.days(oneDay).isEmpty)
     }
 
+    /// The first timetable's local search takes a quarter of the time on one day, and over several
+    /// days one day's share of that quarter, leaving the rest to the day plans.
+    @Test func preparationSearchGetsOneDaysShareOverSeveralDays() {
+        #expect(PlanRun.preparationSearchSeconds(remaining: 30, days: 0) == 7.5)
+        #expect(PlanRun.preparationSearchSeconds(remaining: 120, days: DayNeighbourhoods.days(twoDays).count) == 15)
+        let week = InstanceGenerator(stations: 8, trains: 70, horizonMinutes: 1440, days: 7).instance(seed: 5)
+        let days = DayNeighbourhoods.days(week).count
+        #expect(days == 7)
+        #expect(PlanRun.preparationSearchSeconds(remaining: 120, days: days) == 120.0 / 28)
+    }
+
     /// The day's trains may move; every other train keeps its times and tracks; the result is a
     /// valid timetable costing no more than the one it started from (here less).
     @Test func replanningADayHoldsTheOthersAndNeverCostsMore() throws {
