@@ -30,7 +30,8 @@ struct DayNeighbourhoodTests {
     }
 
     /// The first timetable's local search takes a quarter of the time on one day, and over several
-    /// days one day's share of that quarter, leaving the rest to the day plans.
+    /// days one day's share of that quarter, leaving the rest to the day plans — as many days as
+    /// the rest of the time can give a plan of `dayPlanSeconds`.
     @Test func preparationSearchGetsOneDaysShareOverSeveralDays() {
         #expect(PlanRun.preparationSearchSeconds(remaining: 30, days: 0) == 7.5)
         #expect(PlanRun.preparationSearchSeconds(remaining: 120, days: DayNeighbourhoods.days(twoDays).count) == 15)
@@ -38,6 +39,10 @@ struct DayNeighbourhoodTests {
         let days = DayNeighbourhoods.days(week).count
         #expect(days == 7)
         #expect(PlanRun.preparationSearchSeconds(remaining: 120, days: days) == 120.0 / 28)
+        // Too little time for the days' plans to pay: the whole quarter, as on one day.
+        #expect(PlanRun.preparationSearchSeconds(remaining: 20, days: days) == 5)
+        // Time for three plans of 12 s in the other three quarters: three days share it.
+        #expect(PlanRun.preparationSearchSeconds(remaining: 60, days: days) == 5)
     }
 
     /// The day's trains may move; every other train keeps its times and tracks; the result is a
