@@ -16,6 +16,9 @@ enum DayNeighbourhoods {
     /// 178735–179959 in four runs, without (the threshold at 25 s) 202008–207122 in three; at 60 s
     /// (8.5 s a day) 185249 with it, 198921 without.
     static let boundWorthSeconds = 8.0
+    /// Seconds a day's plan takes to find more than local search on the whole plan in that time
+    /// (`PlanRun.preparationSearchSeconds`, measured on the bench week at 20, 60 and 120 s).
+    static let worthwhilePlan = 12.0
 
     /// The movable trains grouped by the day (from the plan's start) of their earliest
     /// departure; empty when fewer than two days have trains.

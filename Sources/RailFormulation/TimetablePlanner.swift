@@ -564,17 +564,14 @@ struct PlanRun {
     /// several days one day's share of it, as re-planning each day finds far more than local
     /// search on the whole plan (bench week, 120 s: with a quarter, 30 s, 178735–180533 in six
     /// runs; with a day's share, 4.3 s, 167377–180896 in six). Only as many days share it as the
-    /// rest of the time can give a plan of `dayPlanSeconds`: with less, the days' plans are short
-    /// and local search on the whole plan is what improves it (the week at 20 s, a quarter:
+    /// rest of the time can give a plan of `DayNeighbourhoods.worthwhilePlan`: with less, the
+    /// days' plans are short and local search on the whole plan is what improves it (the week at 20 s, a quarter:
     /// 250075, 256441; a seventh of it: 273605, 276704. At 60 s: a quarter 199279, three days'
     /// share 193514, a seventh 207275).
     static func preparationSearchSeconds(remaining: Double, days: Int) -> Double {
-        let plannable = Int(remaining * 3 / 4 / dayPlanSeconds)
+        let plannable = Int(remaining * 3 / 4 / DayNeighbourhoods.worthwhilePlan)
         return remaining / Double(4 * max(1, min(days, plannable)))
     }
-
-    /// What a day's plan takes to beat local search on the whole plan (see above).
-    static let dayPlanSeconds = 12.0
 
     /// Greedy insertion again with a left-out optional train placed first (heaviest first, each
     /// once, also those left out by an earlier try): the others then arrange around it, and a

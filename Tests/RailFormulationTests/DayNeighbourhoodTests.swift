@@ -31,7 +31,7 @@ struct DayNeighbourhoodTests {
 
     /// The first timetable's local search takes a quarter of the time on one day, and over several
     /// days one day's share of that quarter, leaving the rest to the day plans — as many days as
-    /// the rest of the time can give a plan of `dayPlanSeconds`.
+    /// the rest of the time can give a plan of `DayNeighbourhoods.worthwhilePlan`.
     @Test func preparationSearchGetsOneDaysShareOverSeveralDays() {
         #expect(PlanRun.preparationSearchSeconds(remaining: 30, days: 0) == 7.5)
         #expect(PlanRun.preparationSearchSeconds(remaining: 120, days: DayNeighbourhoods.days(twoDays).count) == 15)
