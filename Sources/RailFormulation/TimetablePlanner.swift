@@ -565,9 +565,9 @@ struct PlanRun {
     /// search on the whole plan (bench week, 120 s: with a quarter, 30 s, 178735–180533 in six
     /// runs; with a day's share, 4.3 s, 167377–180896 in six). Only as many days share it as the
     /// rest of the time can give a plan of `DayNeighbourhoods.worthwhilePlan`: with less, the
-    /// days' plans are short and local search on the whole plan is what improves it (the week at 20 s, a quarter:
-    /// 250075, 256441; a seventh of it: 273605, 276704. At 60 s: a quarter 199279, three days'
-    /// share 193514, a seventh 207275).
+    /// days' plans are short and local search on the whole plan is what improves it (the week at
+    /// 20 s, a quarter: 250075, 256441; a seventh of it: 273605, 276704. At 60 s: a quarter
+    /// 199279, three days' share 193514, a seventh 207275).
     static func preparationSearchSeconds(remaining: Double, days: Int) -> Double {
         let plannable = Int(remaining * 3 / 4 / DayNeighbourhoods.worthwhilePlan)
         return remaining / Double(4 * max(1, min(days, plannable)))
