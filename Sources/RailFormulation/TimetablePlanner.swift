@@ -378,20 +378,22 @@ struct PlanRun {
     static let branchingShare = 0.8
 
     /// Over several days: each day's trains re-planned by the whole planner against the others
-    /// (`DayNeighbourhoods`), a day at a time in turn, until every day in a row has found nothing
-    /// better. The first pass shares the time equally among the days. False when the plan has
-    /// no two days with trains.
+    /// (`DayNeighbourhoods`), a day at a time in turn, then the trains around each midnight (noon
+    /// to noon), then the days again, and so on, until every one of them in a row has found
+    /// nothing better. The first pass shares the time equally among the days. False when the
+    /// plan has no two days with trains.
     private mutating func replanDays(until deadline: ContinuousClock.Instant) -> Bool {
         let days = DayNeighbourhoods.days(instance)
         guard !days.isEmpty else { return false }
+        let windows = days + DayNeighbourhoods.overnights(instance)
         var fruitless = 0
-        while fruitless < days.count, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled {
+        while fruitless < windows.count, options.cancellation?.isCancelled != true, !boundSuffices, !columnGenerationUnsettled {
             takeFoundTimetable()
             guard let current = best?.runs else { break }
             let left = (deadline - clock.now).seconds
             let share = left / Double(daysReplanned < days.count ? days.count - daysReplanned : days.count)
             guard left >= DayNeighbourhoods.shortestPlan else { return true }
-            let day = days[daysReplanned % days.count]
+            let day = windows[daysReplanned % windows.count]
             daysReplanned += 1
             fruitless += 1
             reportPhase()

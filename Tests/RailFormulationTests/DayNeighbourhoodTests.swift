@@ -29,6 +29,34 @@ struct DayNeighbourhoodTests {
         #expect(DayNeighbourhoods.days(oneDay).isEmpty)
     }
 
+    /// A window from noon to noon around each midnight between two days with trains: the trains
+    /// either side of it, whom a day's plan never moves together.
+    @Test func overnightsGroupTheTrainsFromNoonToNoon() throws {
+        let week = InstanceGenerator(stations: 8, trains: 70, horizonMinutes: 1440, days: 7).instance(seed: 5)
+        let days = DayNeighbourhoods.days(week)
+        let nights = DayNeighbourhoods.overnights(week)
+        #expect(nights.count == days.count - 1, "\(nights.map(\.count))")
+        let day = DayNeighbourhoods.dayMinutes
+        for (number, members) in nights.enumerated() {
+            #expect(!members.isEmpty)
+            // The first window is midnight between the first two days: noon of day 0 to noon of day 1.
+            let noon = number * day + day / 2
+            for index in members {
+                let earliest = try #require(week.trains[index].earliestDeparture)
+                #expect(earliest >= noon && earliest < noon + day, "\(week.trains[index].id) departs \(earliest), night \(number)")
+                #expect(!week.trains[index].isFixed)
+            }
+        }
+        // Every movable train from the first noon to the last is in exactly one window.
+        let inside = week.trains.indices.filter {
+            !week.trains[$0].isFixed && (week.trains[$0].earliestDeparture ?? 0) >= day / 2
+                && (week.trains[$0].earliestDeparture ?? 0) < (days.count - 1) * day + day / 2
+        }
+        #expect(nights.flatMap { $0 }.sorted() == inside)
+        let oneDay = InstanceGenerator(stations: 5, trains: 14, horizonMinutes: 1440).instance(seed: 41)
+        #expect(DayNeighbourhoods.overnights(oneDay).isEmpty)
+    }
+
     /// The first timetable's local search takes a quarter of the time on one day, and over several
     /// days one day's share of that quarter, leaving the rest to the day plans — as many days as
     /// the rest of the time can give a plan of `DayNeighbourhoods.worthwhilePlan`.
