@@ -36,7 +36,9 @@ enum DayNeighbourhoods {
     /// the other day gave them, move together. Bench week, 120 s: with the days alone
     /// 172392–182049 in four runs, with these windows after the first pass 169305–171262 in three
     /// (and 168907–172120 in six with windows from noon to noon cut differently at the ends).
-    /// Empty when fewer than two days have trains.
+    /// Its trains span two days, so the window's own plan re-plans each half against the other in
+    /// turn: planned as one day instead (multi-start search, ruin and recreate), 174217–178265 in
+    /// three runs. Empty when fewer than two days have trains.
     static func overnights(_ instance: Instance) -> [[Int]] {
         let days = days(instance)
         guard days.count >= 2 else { return [] }
