@@ -34,7 +34,7 @@ enum DayNeighbourhoods {
     /// The movable trains grouped by a window from noon to noon around each midnight between two
     /// days with trains: the trains either side of midnight, which a day's plan holds at the times
     /// the other day gave them, move together. Bench week, 120 s: with the days alone
-    /// 172392–182049 in four runs, with these windows after the first pass 169305–171262 in three
+    /// 172392–182049 in five runs, with these windows after the first pass 169305–171262 in three
     /// (and 168907–172120 in six with windows from noon to noon cut differently at the ends).
     /// Its trains span two days, so the window's own plan re-plans each half against the other in
     /// turn: planned as one day instead (multi-start search, ruin and recreate), 174217–178265 in
