@@ -393,12 +393,12 @@ struct PlanRun {
             let left = (deadline - clock.now).seconds
             let share = left / Double(daysReplanned < days.count ? days.count - daysReplanned : days.count)
             guard left >= DayNeighbourhoods.shortestPlan else { return true }
-            let day = windows[daysReplanned % windows.count]
+            let window = windows[daysReplanned % windows.count]
             daysReplanned += 1
             fruitless += 1
             reportPhase()
-            guard let candidate = DayNeighbourhoods.replan(day, current: current, instance: instance, solver: solver,
-                                                           seconds: min(left, max(DayNeighbourhoods.shortestPlan, share)), stop: options.cancellation) else { continue }
+            guard let candidate = DayNeighbourhoods.replan(window, current: current, instance: instance, solver: solver,
+                                                              seconds: min(left, max(DayNeighbourhoods.shortestPlan, share)), stop: options.cancellation) else { continue }
             if keepIfBetter(candidate) != nil {
                 fruitless = 0
                 dayPlansImproving += 1
