@@ -54,9 +54,9 @@ enum DayNeighbourhoods {
         return byNight.keys.sorted().map { byNight[$0]! }
     }
 
-    /// Re-plans `day`'s trains against the others as they run in `current`; the whole timetable
-    /// with that day's new runs, or nil when the plan found nothing (it starts from the present
-    /// runs, so it never returns worse ones).
+    /// Re-plans `day`'s trains (a day's or a night's) against the others as they run in
+    /// `current`; the whole timetable with their new runs, or nil when the plan found nothing (it
+    /// starts from the present runs, so it never returns worse ones).
     static func replan(_ day: [Int], current: [TrainRun], instance: Instance, solver: any MIPSolver, seconds: Double,
                        stop: CancellationToken?) -> [TrainRun]? {
         let freed = Set(day)

@@ -12,8 +12,8 @@ public struct PlanResult: Sendable {
     public var seconds: Double
     /// Column generation's part, when it ran.
     public var columnGeneration: ColumnGenerationSummary?
-    /// Over several days: the days re-planned (`DayNeighbourhoods`), and how many of those plans
-    /// gave a cheaper timetable.
+    /// Over several days: the days and nights (noon to noon) re-planned (`DayNeighbourhoods`), and
+    /// how many of those plans gave a cheaper timetable.
     public var dayPlans = 0
     public var dayPlansImproving = 0
 }

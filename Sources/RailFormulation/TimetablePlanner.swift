@@ -73,7 +73,7 @@ struct PlanRun {
     var startsDone = 0
     /// The best cost for which a model inside priced windows was last tried (once per cost).
     var pricedWindowsTried: Int?
-    /// Days re-planned so far (`DayNeighbourhoods`): the next pass goes on with the next day.
+    /// Days and nights re-planned so far (`DayNeighbourhoods`): the next plan takes the next window.
     var daysReplanned = 0
     /// Timetables column generation handed over that local search has not started from yet; its
     /// converged LP, once handed over, and the first of its roundings not queued yet
